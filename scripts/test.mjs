@@ -1,0 +1,19 @@
+// `pnpm test`: everything CI checks, in order of speed — lint, types, Node tests, browser tests in three engines.
+import { spawnSync } from 'node:child_process';
+
+const root = new URL('..', import.meta.url).pathname;
+const pnpmSteps = [
+  ['lint', ['run', 'lint']],
+  ['typecheck', ['run', 'typecheck']],
+  ['build', ['run', 'build']],
+  ['node tests', ['run', 'test:node']],
+  ['browser tests', ['run', 'test:browser']],
+];
+
+for (const [label, args] of pnpmSteps) {
+  console.log(`\n── ${label} ──`);
+  const started = Date.now();
+  const result = spawnSync('pnpm', args, { stdio: 'inherit', cwd: root });
+  console.log(`── ${label}: ${result.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s ──`);
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
