@@ -1,0 +1,116 @@
+// The AWS part, loaded with a dynamic import so pages that only render or validate never download it: guest
+// credentials from a Cognito identity pool and PutRecordBatch through the AWS SDK v3 Firehose client.
+import { FirehoseClient, PutRecordBatchCommand } from '@aws-sdk/client-firehose';
+// Imported from the provider package itself: `@aws-sdk/credential-providers`' browser field maps to a path without
+// an extension that bundlers cannot resolve, and it only re-exports this provider.
+import { fromCognitoIdentityPool } from '@aws-sdk/credential-provider-cognito-identity';
+import { createCredentialCache, type GuestCredentials } from './credential-cache.js';
+import type { KeyValueStore } from './entry-store.js';
+import type { FirehoseTransport, RecordResult } from './transport.js';
+
+/** What the AWS transport needs. */
+export interface AwsTransportOptions {
+  readonly region: string;
+  readonly identityPoolId: string;
+  /** Endpoint overrides (the local emulator). */
+  readonly endpoints?: { readonly cognito?: string; readonly firehose?: string };
+  /** Where the Cognito identity id is kept between visits (GetId has a 25 requests/s account quota: ask once). */
+  readonly identityStore: KeyValueStore;
+}
+
+// The Cognito provider forgets the identity id on *any* error, throttling included, which sends the next attempt back
+// to the scarce GetId quota. We keep it unless Cognito says the identity itself is unknown.
+function keepIdentityOnError(store: KeyValueStore): KeyValueStore & { forget(key: string): Promise<void> } {
+  return {
+    getItem: (key) => store.getItem(key),
+    setItem: (key, value) => store.setItem(key, value),
+    removeItem: async () => {},
+    forget: (key) => store.removeItem(key),
+  };
+}
+
+const IDENTITY_GONE = new Set(['ResourceNotFoundException', 'NotAuthorizedException']);
+
+/**
+ * Creates the {@link FirehoseTransport} backed by the AWS SDK. The AWS client's own retries are off
+ * (`maxAttempts: 1`): the SDK's delivery loop owns retries, per record, so attempts never multiply.
+ */
+export function createAwsTransport(options: AwsTransportOptions): FirehoseTransport {
+  const identity = keepIdentityOnError(options.identityStore);
+  const cognitoConfig = {
+    region: options.region,
+    maxAttempts: 1,
+    ...(options.endpoints?.cognito ? { endpoint: options.endpoints.cognito } : {}),
+  };
+  const identityKey = `aws:cognito-identity-credentials:${options.identityPoolId}:ANONYMOUS`;
+  const newProvider = () =>
+    fromCognitoIdentityPool({ identityPoolId: options.identityPoolId, clientConfig: cognitoConfig, cache: identity });
+  let provider = newProvider();
+
+  async function fetchCredentials(): Promise<GuestCredentials> {
+    const hadIdentity = (await identity.getItem(identityKey)) !== null;
+    try {
+      return await provider();
+    } catch (error) {
+      // A cached identity the pool no longer knows (pool recreated, identity deleted): start over with GetId once.
+      if (hadIdentity && IDENTITY_GONE.has((error as { name?: string }).name ?? '')) {
+        await identity.forget(identityKey);
+        provider = newProvider();
+        return provider();
+      }
+      throw error;
+    }
+  }
+
+  let clockOffsetMs = 0;
+  const credentials = createCredentialCache(fetchCredentials, () => Date.now() + clockOffsetMs);
+  const firehoseConfig = {
+    region: options.region,
+    maxAttempts: 1,
+    credentials: () => credentials.get(),
+    ...(options.endpoints?.firehose ? { endpoint: options.endpoints.firehose } : {}),
+  };
+  const firehose = new FirehoseClient(firehoseConfig);
+  let keepaliveClient: FirehoseClient | undefined;
+  const encoder = new TextEncoder();
+
+  return {
+    async putRecordBatch(stream, lines, putOptions) {
+      const client = putOptions?.keepalive
+        ? (keepaliveClient ??= new FirehoseClient({ ...firehoseConfig, requestHandler: { keepAlive: true } }))
+        : firehose;
+      client.config.systemClockOffset = clockOffsetMs;
+      try {
+        const output = await client.send(
+          new PutRecordBatchCommand({
+            DeliveryStreamName: stream,
+            Records: lines.map((line) => ({ Data: encoder.encode(line) })),
+          }),
+        );
+        const responses = output.RequestResponses ?? [];
+        if (responses.length !== lines.length) {
+          throw Object.assign(new Error(`Firehose answered ${responses.length} results for ${lines.length} records`), {
+            name: 'InternalFailure',
+          });
+        }
+        return responses.map((response): RecordResult =>
+          response.RecordId && !response.ErrorCode
+            ? { ok: true, recordId: response.RecordId }
+            : { ok: false, errorCode: response.ErrorCode ?? 'InternalFailure', errorMessage: response.ErrorMessage ?? '' },
+        );
+      } finally {
+        // The SDK learns AWS's clock from error responses' Date header; keep what it learned for the next call.
+        clockOffsetMs = client.config.systemClockOffset ?? clockOffsetMs;
+      }
+    },
+    async prepare() {
+      await credentials.get();
+    },
+    invalidateCredentials() {
+      credentials.invalidate();
+    },
+    correctClock(serverTime) {
+      clockOffsetMs = serverTime - Date.now();
+    },
+  };
+}

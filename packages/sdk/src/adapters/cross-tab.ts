@@ -1,0 +1,36 @@
+// Coordination between tabs of the same campaign: a lock so two tabs never send the same stored entry at once, and a
+// channel to tell each other what was delivered.
+
+/** Runs `task` holding the named lock (Web Locks). Without Web Locks (old browsers, Node) it just runs `task`: two tabs
+ * may then both send an entry, which is a duplicate with the same `entryId`, removed downstream. */
+export async function withLock<T>(name: string, task: () => Promise<T>): Promise<T> {
+  const locks = (globalThis.navigator as Navigator | undefined)?.locks;
+  if (!locks?.request) return task();
+  return locks.request(name, task) as Promise<T>;
+}
+
+/** Messages between tabs. */
+export interface DeliveredMessage {
+  readonly type: 'delivered';
+  readonly entryIds: readonly string[];
+}
+
+/** A channel between this campaign's tabs, or `undefined` where BroadcastChannel is missing. */
+export interface TabChannel {
+  post(message: DeliveredMessage): void;
+  close(): void;
+}
+
+/** Opens the campaign's channel and calls `onMessage` for messages from other tabs. */
+export function openTabChannel(name: string, onMessage: (message: DeliveredMessage) => void): TabChannel | undefined {
+  if (typeof BroadcastChannel === 'undefined') return undefined;
+  const channel = new BroadcastChannel(name);
+  channel.onmessage = (event: MessageEvent<unknown>) => {
+    const data = event.data as Partial<DeliveredMessage> | null;
+    if (data?.type === 'delivered' && Array.isArray(data.entryIds)) onMessage(data as DeliveredMessage);
+  };
+  return {
+    post: (message) => channel.postMessage(message),
+    close: () => channel.close(),
+  };
+}

@@ -1,0 +1,54 @@
+// Durable storage for entries not yet acknowledged, behind one interface with several backends.
+
+/** An entry waiting on the device for Firehose to acknowledge it. */
+export interface StoredEntry {
+  readonly entryId: string;
+  /** The encoded record: exactly the bytes sent, never re-encoded. */
+  readonly line: string;
+  /** UTF-8 size of `line`. */
+  readonly bytes: number;
+  /** When it was stored, ms since the epoch. */
+  readonly storedAt: number;
+}
+
+/** Which storage holds entries: `memory` survives only while the page is open. */
+export type StorageKind = 'indexeddb' | 'localstorage' | 'memory';
+
+/**
+ * Where entries wait. Implementations must make `put` durable before resolving (the entrant is told the entry is
+ * saved on the strength of it).
+ */
+export interface EntryStore {
+  readonly kind: StorageKind;
+  /** Saves (or overwrites) one entry. Rejects when the storage cannot take it (quota, private mode). */
+  put(entry: StoredEntry): Promise<void>;
+  /** Every stored entry, oldest first. */
+  list(): Promise<StoredEntry[]>;
+  /** Removes entries (after Firehose acknowledged them); unknown ids are ignored. */
+  delete(entryIds: readonly string[]): Promise<void>;
+}
+
+/** A small string key-value store (the shape the AWS SDK's Cognito provider uses to cache the identity id). */
+export interface KeyValueStore {
+  getItem(key: string): Promise<string | null>;
+  setItem(key: string, value: string): Promise<void>;
+  removeItem(key: string): Promise<void>;
+}
+
+/** Oldest first, then by id, so every backend lists in the same order. */
+export function byAge(a: StoredEntry, b: StoredEntry): number {
+  return a.storedAt - b.storedAt || (a.entryId < b.entryId ? -1 : a.entryId > b.entryId ? 1 : 0);
+}
+
+/** Whether `value` has the shape of a {@link StoredEntry} (storage can hold anything another version wrote). */
+export function isStoredEntry(value: unknown): value is StoredEntry {
+  const entry = value as Partial<StoredEntry> | null;
+  return (
+    typeof entry === 'object' &&
+    entry !== null &&
+    typeof entry.entryId === 'string' &&
+    typeof entry.line === 'string' &&
+    typeof entry.bytes === 'number' &&
+    typeof entry.storedAt === 'number'
+  );
+}

@@ -1,0 +1,48 @@
+import type { EntryStore, StorageKind, StoredEntry } from './entry-store.js';
+import { byAge } from './entry-store.js';
+
+/** An {@link EntryStore} that also reports which backend took the latest write. */
+export interface FallbackStore extends EntryStore {
+  /** The backend that took the latest `put` (or the first one, before any put). */
+  readonly kind: StorageKind;
+}
+
+/**
+ * Chains stores, best first: a `put` that the first store refuses (quota exceeded, storage evicted, private mode) goes
+ * to the next one, so an entry is always kept somewhere. `list` merges all, `delete` applies to all.
+ */
+export function createFallbackStore(stores: readonly [EntryStore, ...EntryStore[]]): FallbackStore {
+  let current = 0;
+  return {
+    get kind() {
+      return stores[current]?.kind ?? 'memory';
+    },
+    async put(entry: StoredEntry) {
+      let lastError: unknown;
+      for (let index = current; index < stores.length; index++) {
+        try {
+          await (stores[index] as EntryStore).put(entry);
+          current = index;
+          return;
+        } catch (error) {
+          lastError = error;
+        }
+      }
+      throw lastError;
+    },
+    async list() {
+      const seen = new Map<string, StoredEntry>();
+      for (const store of stores) {
+        try {
+          for (const entry of await store.list()) if (!seen.has(entry.entryId)) seen.set(entry.entryId, entry);
+        } catch {
+          // A store that cannot be read now holds nothing we can send now; its entries are read on the next round.
+        }
+      }
+      return [...seen.values()].sort(byAge);
+    },
+    async delete(entryIds) {
+      await Promise.allSettled(stores.map((store) => store.delete(entryIds)));
+    },
+  };
+}

@@ -1,0 +1,152 @@
+// The client's configuration: what callers pass, the defaults, and the checks that turn a typo into a clear error.
+import type { FirehoseTransport } from './adapters/transport.js';
+import type { StoragePreference } from './adapters/open-store.js';
+import { type BatchLimits, FIREHOSE_BATCH_LIMITS } from './core/batch.js';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './core/backoff.js';
+import { DEFAULT_FIELDS, type FieldName, type FieldSpec, isFieldName } from './core/fields.js';
+import { CampaignEntryError, ErrorCode } from './errors.js';
+
+/** Timer functions, injectable so tests control time. */
+export interface Timers {
+  set(callback: () => void, ms: number): unknown;
+  clear(handle: unknown): void;
+}
+
+/** Configuration for {@link createCampaignClient}. Durations are in milliseconds. */
+export interface CampaignClientConfig {
+  /** AWS region of the identity pool and the delivery streams, e.g. `us-east-1`. */
+  readonly region: string;
+  /** Cognito identity pool id (`<region>:<uuid>`) with unauthenticated identities enabled. */
+  readonly identityPoolId: string;
+  /** One delivery stream name, or several: entries are spread over them by hash of `entryId`. */
+  readonly deliveryStreams: string | readonly string[];
+  /** Written into every record; also names the on-device storage. */
+  readonly campaignId: string;
+  /** Endpoint overrides, for the local emulator (`http://127.0.0.1:8787`). */
+  readonly endpoints?: { readonly cognito?: string; readonly firehose?: string };
+  /** Fields asked for, all required. @default ['name', 'email'] */
+  readonly fields?: readonly FieldName[];
+  /** Minimum age when `birth-date` is asked. @default 21 */
+  readonly minAge?: number;
+  /** The form's language, recorded in `meta.locale`. @default 'en' */
+  readonly locale?: string;
+  /** Where entries wait for delivery. @default 'auto' (IndexedDB, else localStorage, else memory) */
+  readonly storage?: StoragePreference;
+  /** Retry spacing and deadlines. @default {@link DEFAULT_RETRY_POLICY} */
+  readonly retry?: Partial<RetryPolicy>;
+  /** PutRecordBatch packing limits (never above Firehose's 500 records / 4 MiB). */
+  readonly batch?: Partial<BatchLimits>;
+  /** How long `submit` waits for Firehose's acknowledgement before answering `queued`. @default 3000 */
+  readonly receiptTimeoutMs?: number;
+  /** Most entries kept on one device; further submits are refused with `queue-full`. @default 500 */
+  readonly maxStoredEntries?: number;
+  /** Entries older than this are removed unsent (with a `limit` event). @default 604_800_000 (7 days) */
+  readonly maxEntryAgeMs?: number;
+  /** Subscribe to page lifecycle (`pagehide`, `visibilitychange`, `online`). @default true in browsers */
+  readonly watchPage?: boolean;
+  /** Replace the AWS SDK transport (tests, servers, custom signing). */
+  readonly transport?: FirehoseTransport;
+  /** Current time in ms since the epoch. @default Date.now */
+  readonly clock?: () => number;
+  /** Random source in [0, 1) for backoff jitter. @default Math.random */
+  readonly random?: () => number;
+  /** Makes entry ids. @default crypto.randomUUID */
+  readonly randomId?: () => string;
+  /** Timers. @default setTimeout/clearTimeout */
+  readonly timers?: Timers;
+}
+
+/** The configuration with every default applied. */
+export interface ResolvedConfig {
+  readonly region: string;
+  readonly identityPoolId: string;
+  readonly streams: readonly [string, ...string[]];
+  readonly campaignId: string;
+  readonly endpoints: { readonly cognito?: string; readonly firehose?: string };
+  readonly spec: FieldSpec;
+  readonly locale: string;
+  readonly storage: StoragePreference;
+  readonly retry: RetryPolicy;
+  readonly batch: BatchLimits;
+  readonly receiptTimeoutMs: number;
+  readonly maxStoredEntries: number;
+  readonly maxEntryAgeMs: number;
+  readonly watchPage: boolean;
+  readonly transport: FirehoseTransport | undefined;
+  readonly clock: () => number;
+  readonly random: () => number;
+  readonly randomId: () => string;
+  readonly timers: Timers;
+}
+
+const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/u;
+const POOL_ID = /^([a-z]{2}(?:-[a-z]+)+-\d{1,2}):[0-9a-f-]{36}$/u;
+const STREAM_NAME = /^[a-zA-Z0-9_.-]{1,64}$/u;
+const CAMPAIGN_ID = /^[a-zA-Z0-9_.:-]{1,128}$/u;
+
+function randomUuid(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  // crypto.randomUUID needs a secure context; getRandomValues does not (http:// LAN previews).
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = ((bytes[6] as number) & 0x0f) | 0x40;
+  bytes[8] = ((bytes[8] as number) & 0x3f) | 0x80;
+  const hex = [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** Splits a comma list or array of stream names, trimming and dropping blanks. */
+export function parseStreams(streams: string | readonly string[] | null | undefined): string[] {
+  const list = typeof streams === 'string' ? streams.split(',') : [...(streams ?? [])];
+  return list.map((name) => name.trim()).filter((name) => name.length > 0);
+}
+
+/**
+ * Applies defaults and checks the configuration; throws one {@link CampaignEntryError} (`invalid-config`) naming every
+ * problem, so a misconfigured page fails loudly at start instead of losing entries later.
+ */
+export function resolveConfig(config: CampaignClientConfig): ResolvedConfig {
+  const problems: string[] = [];
+  const streams = parseStreams(config.deliveryStreams);
+  const needsAws = config.transport === undefined;
+  if (needsAws && !REGION.test(config.region ?? '')) problems.push(`region "${config.region}" is not an AWS region (e.g. us-east-1)`);
+  const pool = POOL_ID.exec(config.identityPoolId ?? '');
+  if (needsAws && !pool) problems.push(`identityPoolId "${config.identityPoolId}" is not a Cognito identity pool id (<region>:<uuid>)`);
+  else if (needsAws && pool && pool[1] !== config.region) problems.push(`identityPoolId is in ${pool[1]} but region is ${config.region}`);
+  if (streams.length === 0) problems.push('deliveryStreams names no stream');
+  for (const stream of streams) if (!STREAM_NAME.test(stream)) problems.push(`delivery stream name "${stream}" is not valid`);
+  if (!CAMPAIGN_ID.test(config.campaignId ?? '')) problems.push(`campaignId "${config.campaignId}" must be 1–128 letters, digits, or _ . : -`);
+  const fields = config.fields ?? DEFAULT_FIELDS;
+  for (const field of fields) if (!isFieldName(field)) problems.push(`field "${field}" is not supported`);
+  if (config.minAge !== undefined && !(Number.isInteger(config.minAge) && config.minAge >= 0 && config.minAge <= 120)) {
+    problems.push(`minAge ${config.minAge} must be a whole number of years`);
+  }
+  const batch = { ...FIREHOSE_BATCH_LIMITS, ...config.batch };
+  if (!(batch.maxRecords >= 1 && batch.maxRecords <= 500)) problems.push('batch.maxRecords must be 1–500');
+  if (!(batch.maxBytes >= 1024 && batch.maxBytes <= FIREHOSE_BATCH_LIMITS.maxBytes)) problems.push('batch.maxBytes must be 1 KiB–4 MiB');
+  if (problems.length > 0) {
+    throw new CampaignEntryError(ErrorCode.InvalidConfig, `Invalid campaign client configuration: ${problems.join('; ')}.`, {
+      retryable: false,
+    });
+  }
+  return {
+    region: config.region,
+    identityPoolId: config.identityPoolId,
+    streams: streams as [string, ...string[]],
+    campaignId: config.campaignId,
+    endpoints: config.endpoints ?? {},
+    spec: config.minAge === undefined ? { fields } : { fields, minAge: config.minAge },
+    locale: config.locale ?? 'en',
+    storage: config.storage ?? 'auto',
+    retry: { ...DEFAULT_RETRY_POLICY, ...config.retry },
+    batch,
+    receiptTimeoutMs: config.receiptTimeoutMs ?? 3000,
+    maxStoredEntries: config.maxStoredEntries ?? 500,
+    maxEntryAgeMs: config.maxEntryAgeMs ?? 7 * 24 * 60 * 60 * 1000,
+    watchPage: config.watchPage ?? true,
+    transport: config.transport,
+    clock: config.clock ?? Date.now,
+    random: config.random ?? Math.random,
+    randomId: config.randomId ?? randomUuid,
+    timers: config.timers ?? { set: (callback, ms) => setTimeout(callback, ms), clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>) },
+  };
+}

@@ -1,0 +1,120 @@
+// Turning whatever a call threw (an AWS SDK modelled exception, a browser network TypeError, …) into a retry decision.
+import { CampaignEntryError, ErrorCode } from '../errors.js';
+
+/** A retry decision about one failure. */
+export interface Failure {
+  /** What kind of failure, as a stable code. */
+  readonly code: ErrorCode;
+  /** Whether retrying without human help can succeed. */
+  readonly retryable: boolean;
+  /** Whether later attempts should try another delivery stream (this one is saturated). */
+  readonly failover: boolean;
+  /** For clock-skew errors: AWS's clock at the time of the error, in ms since the epoch, when it could be read. */
+  readonly serverTime?: number;
+  /** A sentence for logs; for operator errors, what to do. */
+  readonly message: string;
+}
+
+const THROTTLING = new Set([
+  'ServiceUnavailableException', // Firehose's "Slow down."
+  'ThrottlingException',
+  'Throttling',
+  'TooManyRequestsException', // Cognito
+  'LimitExceededException',
+  'RequestLimitExceeded',
+  'ProvisionedThroughputExceededException',
+  'SlowDown',
+]);
+const TRANSIENT = new Set(['InternalFailure', 'InternalFailureException', 'InternalErrorException', 'InternalServerError', 'ServiceUnavailable', 'RequestTimeout', 'RequestTimeoutException', 'TimeoutError']);
+const CREDENTIALS = new Set(['ExpiredTokenException', 'ExpiredToken', 'UnrecognizedClientException', 'InvalidClientTokenId', 'IncompleteSignature', 'MissingAuthenticationToken']);
+const CLOCK = new Set(['RequestTimeTooSkewed', 'RequestExpired', 'RequestInTheFuture', 'SignatureExpired']);
+// Strings browsers put in the TypeError fetch rejects with (Chromium, WebKit, Firefox), and Node's undici/socket codes.
+const NETWORK_MESSAGES = ['failed to fetch', 'load failed', 'networkerror', 'network error', 'network request failed', 'fetch failed', 'the internet connection appears to be offline', 'econnreset', 'econnrefused', 'socket hang up', 'epipe', 'etimedout', 'und_err'];
+
+const OPERATOR_MESSAGES: Partial<Record<ErrorCode, string>> = {
+  [ErrorCode.AccessDenied]:
+    'The guest role may not write to this delivery stream. Operator: allow firehose:PutRecordBatch on the stream in the identity pool\'s unauthenticated role. Entries stay stored on devices and are retried.',
+  [ErrorCode.StreamNotFound]:
+    'The delivery stream does not exist in this region. Operator: check delivery-stream and region in the page config. Entries stay stored on devices and are retried.',
+  [ErrorCode.IdentityPoolInvalid]:
+    'The identity pool does not exist or does not allow unauthenticated identities. Operator: check identity-pool-id and the pool settings. Entries stay stored on devices and are retried.',
+  [ErrorCode.InvalidRequest]: 'AWS rejected the request as invalid. Operator: report this as an SDK bug, with the message.',
+};
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+/** Reads AWS's clock from a clock-skew error: the `(… - 5 min.)` part of the message, else the `Date` header. */
+export function readServerTime(error: unknown): number | undefined {
+  const candidate = error as { message?: unknown; $response?: { headers?: Record<string, string> } } | null;
+  const match = /\((\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z\s*[-+]\s*\d+\s*min\.?\)/u.exec(text(candidate?.message));
+  if (match) {
+    const [, y, mo, d, h, mi, s] = match.map(Number) as [number, number, number, number, number, number, number];
+    return Date.UTC(y, mo - 1, d, h, mi, s);
+  }
+  const header = candidate?.$response?.headers?.date ?? candidate?.$response?.headers?.Date;
+  const parsed = header ? Date.parse(header) : Number.NaN;
+  return Number.isNaN(parsed) ? undefined : parsed;
+}
+
+function failure(code: ErrorCode, retryable: boolean, message: string, extra: Partial<Failure> = {}): Failure {
+  return { code, retryable, failover: false, message: OPERATOR_MESSAGES[code] ?? message, ...extra };
+}
+
+/**
+ * Classifies anything a PutRecordBatch or Cognito call threw. Unknown errors count as retryable: giving up on an entry
+ * by mistake is worse than one more attempt.
+ */
+export function classifyFailure(error: unknown): Failure {
+  const candidate = (error ?? {}) as { name?: unknown; code?: unknown; message?: unknown; $metadata?: { httpStatusCode?: number }; $fault?: unknown };
+  const name = text(candidate.name) || text(candidate.code);
+  const message = text(candidate.message);
+  const lower = message.toLowerCase();
+  const status = candidate.$metadata?.httpStatusCode;
+
+  if (CLOCK.has(name) || (name === 'InvalidSignatureException' && /signature (expired|not yet current)/iu.test(message))) {
+    const serverTime = readServerTime(error);
+    return failure(ErrorCode.ClockSkew, true, message || name, serverTime === undefined ? {} : { serverTime });
+  }
+  // A signature that does not match means the key we signed with is not the one AWS knows: fetch credentials again.
+  if (CREDENTIALS.has(name) || name === 'InvalidSignatureException') return failure(ErrorCode.CredentialsExpired, true, message || name);
+  if (THROTTLING.has(name) || status === 429) return failure(ErrorCode.Throttled, true, message || name, { failover: true });
+  if (TRANSIENT.has(name) || (status !== undefined && status >= 500)) return failure(ErrorCode.ServiceError, true, message || name);
+  if (name === 'AccessDeniedException' || name === 'AccessDenied') return failure(ErrorCode.AccessDenied, false, message);
+  if (name === 'ResourceNotFoundException' && /identity|pool/iu.test(message)) return failure(ErrorCode.IdentityPoolInvalid, false, message);
+  if (name === 'ResourceNotFoundException') return failure(ErrorCode.StreamNotFound, false, message);
+  if (name === 'NotAuthorizedException' || name === 'InvalidIdentityPoolConfigurationException') {
+    return failure(ErrorCode.IdentityPoolInvalid, false, message);
+  }
+  if (name === 'InvalidArgumentException' || name === 'ValidationException' || name === 'SerializationException') {
+    return failure(ErrorCode.InvalidRequest, false, message);
+  }
+  if (
+    name === 'NetworkError' ||
+    name === 'AbortError' ||
+    (name === 'TypeError' && NETWORK_MESSAGES.some((fragment) => lower.includes(fragment))) ||
+    NETWORK_MESSAGES.some((fragment) => lower.includes(fragment))
+  ) {
+    return failure(ErrorCode.Network, true, message || 'Network error');
+  }
+  if (status !== undefined && status >= 400 && status < 500 && status !== 408) {
+    return failure(ErrorCode.InvalidRequest, false, message || `HTTP ${status}`);
+  }
+  return failure(ErrorCode.Unknown, true, message || name || 'Unknown error');
+}
+
+/**
+ * Classifies one failed entry of PutRecordBatch's `RequestResponses` (`ErrorCode` is `ServiceUnavailableException` or
+ * `InternalFailure`; both are retryable, and a saturated stream suggests trying another).
+ */
+export function classifyRecordError(errorCode: string, errorMessage = ''): Failure {
+  if (errorCode === 'ServiceUnavailableException') return failure(ErrorCode.Throttled, true, errorMessage || errorCode, { failover: true });
+  if (errorCode === 'InternalFailure') return failure(ErrorCode.ServiceError, true, errorMessage || errorCode);
+  return classifyFailure({ name: errorCode, message: errorMessage });
+}
+
+/** The {@link CampaignEntryError} for a classified failure. */
+export function toError(failure: Failure, cause?: unknown): CampaignEntryError {
+  return new CampaignEntryError(failure.code, failure.message, cause === undefined ? { retryable: failure.retryable } : { retryable: failure.retryable, cause });
+}

@@ -1,0 +1,55 @@
+/**
+ * The fields a campaign may ask for, in the order the form shows them. Keys are also the record's `fields` keys.
+ */
+export const FIELD_NAMES = ['name', 'email', 'phone', 'postal-code', 'birth-date'] as const;
+
+/** One of {@link FIELD_NAMES}. */
+export type FieldName = (typeof FIELD_NAMES)[number];
+
+/** The fields asked for when a campaign does not say. */
+export const DEFAULT_FIELDS: readonly FieldName[] = ['name', 'email'];
+
+/** The minimum age when `birth-date` is asked and no `minAge` is given (the reference campaign sells beer). */
+export const DEFAULT_MIN_AGE = 21;
+
+/**
+ * What a campaign asks of an entrant. Every listed field is required.
+ * @example `{ fields: ['name', 'email', 'birth-date'], minAge: 18 }`
+ */
+export interface FieldSpec {
+  /** Fields asked for, each required. @default ['name', 'email'] */
+  readonly fields: readonly FieldName[];
+  /** Minimum age in whole years, checked when `birth-date` is asked. @default 21 */
+  readonly minAge?: number;
+}
+
+/** Whether `value` names a field we support. */
+export function isFieldName(value: string): value is FieldName {
+  return (FIELD_NAMES as readonly string[]).includes(value);
+}
+
+/** The result of {@link parseFieldList}. */
+export type FieldListResult =
+  | { readonly success: true; readonly fields: readonly FieldName[] }
+  | { readonly success: false; readonly unknown: readonly string[]; readonly fields: readonly FieldName[] };
+
+/**
+ * Reads a comma list such as the element's `fields` attribute (`"name, email,birth-date"`). Duplicates are dropped and
+ * the result is in {@link FIELD_NAMES} order; unknown names are reported, not silently ignored. Empty → defaults.
+ */
+export function parseFieldList(list: string | null | undefined): FieldListResult {
+  const names = (list ?? '')
+    .split(',')
+    .map((name) => name.trim().toLowerCase())
+    .filter((name) => name.length > 0);
+  if (names.length === 0) return { success: true, fields: DEFAULT_FIELDS };
+  const unknown = names.filter((name) => !isFieldName(name));
+  const fields = FIELD_NAMES.filter((name) => names.includes(name));
+  const result = fields.length > 0 ? fields : DEFAULT_FIELDS;
+  return unknown.length > 0 ? { success: false, unknown, fields: result } : { success: true, fields: result };
+}
+
+/** The minimum age that applies to `spec`, or `undefined` when no birth date is asked. */
+export function minAgeFor(spec: FieldSpec): number | undefined {
+  return spec.fields.includes('birth-date') ? (spec.minAge ?? DEFAULT_MIN_AGE) : undefined;
+}

@@ -1,0 +1,45 @@
+// @campaign-entry/sdk — the public surface. Everything a user may import is re-exported here by name; the rest is
+// internal and may change.
+
+export type { EntryStore, KeyValueStore, StorageKind, StoredEntry } from './adapters/entry-store.js';
+export { createMemoryStore } from './adapters/memory-store.js';
+export type { StoragePreference } from './adapters/open-store.js';
+export type {
+  FirehoseTransport,
+  MemoryTransport,
+  MemoryTransportBehaviour,
+  PutOptions,
+  RecordResult,
+} from './adapters/transport.js';
+export { createMemoryTransport } from './adapters/transport.js';
+export type { CampaignClient, FlushResult, SubmitOptions, SubmitReceipt } from './client.js';
+export { createCampaignClient } from './client.js';
+export type { CampaignClientConfig, Timers } from './config.js';
+export { parseStreams } from './config.js';
+export type { RetryPolicy } from './core/backoff.js';
+export { DEFAULT_RETRY_POLICY, nextDelayMs } from './core/backoff.js';
+export type { BatchLimits } from './core/batch.js';
+export { FIREHOSE_BATCH_LIMITS, KEEPALIVE_BODY_BYTES, packBatches } from './core/batch.js';
+export type { Failure } from './core/classify.js';
+export { classifyFailure, classifyRecordError } from './core/classify.js';
+export type { FieldListResult, FieldName, FieldSpec } from './core/fields.js';
+export { DEFAULT_FIELDS, DEFAULT_MIN_AGE, FIELD_NAMES, isFieldName, minAgeFor, parseFieldList } from './core/fields.js';
+export type { DecodeResult, EncodeResult, EntryRecord, RecordContext, RecordMeta } from './core/record.js';
+export { createRecord, decodeRecord, encodeRecord, encodeRecordChecked, MAX_RECORD_BYTES, RECORD_SCHEMA } from './core/record.js';
+export { streamFor } from './core/shard.js';
+export { FORMULA_PREFIXES } from './core/text.js';
+export type { EntryInput, EntryIssue, FieldResult, IssueTarget, ValidationResult, ValidEntry } from './core/validate.js';
+export { FIELD_MAX_LENGTH, IssueCode, validateEntry, validateField } from './core/validate.js';
+export type {
+  CampaignClientEventMap,
+  DeliveredEvent,
+  DrainedEvent,
+  FailedEvent,
+  LimitEvent,
+  Listener,
+  QueuedEvent,
+  RetryingEvent,
+} from './events.js';
+export type { CampaignEntryErrorOptions } from './errors.js';
+export { CampaignEntryError, ErrorCode, isCampaignEntryError } from './errors.js';
+export { SDK_VERSION } from './version.js';
