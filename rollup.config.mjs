@@ -1,7 +1,7 @@
 // One rollup factory for every package (lit's rollup-common.js pattern): each package's `rollup.config.mjs` calls
 // `createBundle(...)` with what differs. Browser bundles resolve the `browser` field and our `source` export condition
 // (packages export their TypeScript under `source`), and the AWS SDK's `import ... from './package.json'` needs json().
-import { gzipSync, brotliCompressSync } from 'node:zlib';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import json from '@rollup/plugin-json';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -63,7 +63,9 @@ export function createBundle({
     plugins: [
       nodeResolve({
         browser,
-        exportConditions: browser ? ['source', 'browser', 'module', 'import', 'default'] : ['source', 'node', 'import', 'default'],
+        exportConditions: browser
+          ? ['source', 'browser', 'module', 'import', 'default']
+          : ['source', 'node', 'import', 'default'],
         extensions: ['.ts', '.mjs', '.js', '.json'],
         preferBuiltins: !browser,
       }),

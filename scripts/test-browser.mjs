@@ -5,7 +5,12 @@ import { spawnSync } from 'node:child_process';
 const root = new URL('..', import.meta.url).pathname;
 const result = spawnSync(
   process.execPath,
-  [`${root}node_modules/@web/test-runner/dist/bin.js`, '--config', `${root}web-test-runner.config.mjs`, ...process.argv.slice(2)],
+  [
+    `${root}node_modules/@web/test-runner/dist/bin.js`,
+    '--config',
+    `${root}web-test-runner.config.mjs`,
+    ...process.argv.slice(2),
+  ],
   { stdio: 'inherit', cwd: root },
 );
 process.exit(result.status ?? 1);

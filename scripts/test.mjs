@@ -14,6 +14,8 @@ for (const [label, args] of pnpmSteps) {
   console.log(`\n── ${label} ──`);
   const started = Date.now();
   const result = spawnSync('pnpm', args, { stdio: 'inherit', cwd: root });
-  console.log(`── ${label}: ${result.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s ──`);
+  console.log(
+    `── ${label}: ${result.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s ──`,
+  );
   if (result.status !== 0) process.exit(result.status ?? 1);
 }

@@ -5,11 +5,11 @@ import { type OpenedStores, openStores } from './adapters/open-store.js';
 import { watchPage } from './adapters/page-lifecycle.js';
 import type { FirehoseTransport } from './adapters/transport.js';
 import { type CampaignClientConfig, type ResolvedConfig, resolveConfig } from './config.js';
-import { createRecord, encodeRecordChecked, type EntryRecord } from './core/record.js';
+import { createRecord, type EntryRecord, encodeRecordChecked } from './core/record.js';
 import { type EntryInput, type EntryIssue, validateEntry } from './core/validate.js';
 import { DeliveryLoop } from './delivery-loop.js';
-import { type CampaignClientEventMap, type DeliveredEvent, Emitter, type Listener } from './events.js';
 import { CampaignEntryError, ErrorCode } from './errors.js';
+import { type CampaignClientEventMap, type DeliveredEvent, Emitter, type Listener } from './events.js';
 import { SDK_VERSION } from './version.js';
 
 /** Extra facts about a submission, recorded in `meta`. */
@@ -123,7 +123,9 @@ export function createCampaignClient(options: CampaignClientConfig): CampaignCli
   const waiters = new Map<string, Waiter[]>();
   const submissions = new Map<string, Promise<SubmitReceipt>>();
   const stores = openStores(config.storage, config.campaignId);
-  const transport = config.transport ? () => Promise.resolve(config.transport as FirehoseTransport) : loadAwsTransport(config, stores);
+  const transport = config.transport
+    ? () => Promise.resolve(config.transport as FirehoseTransport)
+    : loadAwsTransport(config, stores);
   let disposed = false;
   let channel: TabChannel | undefined;
 
@@ -159,7 +161,8 @@ export function createCampaignClient(options: CampaignClientConfig): CampaignCli
   const unwatch = config.watchPage
     ? watchPage({
         onLeave: () => {
-          if (loop && !loop.busy) void loop.run({ keepalive: true });
+          // Last chance before the page may be frozen or closed: send what is stored now, backoff or not.
+          if (loop && !loop.busy) void loop.run({ keepalive: true, force: true });
         },
         onOnline: () => void loop?.run({ force: true }),
       })
@@ -172,7 +175,11 @@ export function createCampaignClient(options: CampaignClientConfig): CampaignCli
   }
 
   async function store(input: EntryInput, submitOptions: SubmitOptions): Promise<SubmitReceipt> {
-    if (disposed) return { status: 'rejected', error: new CampaignEntryError(ErrorCode.Disposed, 'The client was disposed.', { retryable: false }) };
+    if (disposed)
+      return {
+        status: 'rejected',
+        error: new CampaignEntryError(ErrorCode.Disposed, 'The client was disposed.', { retryable: false }),
+      };
     const now = config.clock();
     const validation = validateEntry(input, config.spec, now);
     if (!validation.success) return { status: 'invalid', issues: validation.issues };
@@ -195,7 +202,11 @@ export function createCampaignClient(options: CampaignClientConfig): CampaignCli
       events.emit('limit', { limit: 'count', entryIds: [entryId] });
       return {
         status: 'rejected',
-        error: new CampaignEntryError(ErrorCode.QueueFull, `This device already holds ${config.maxStoredEntries} unsent entries.`, { retryable: false }),
+        error: new CampaignEntryError(
+          ErrorCode.QueueFull,
+          `This device already holds ${config.maxStoredEntries} unsent entries.`,
+          { retryable: false },
+        ),
       };
     }
     const delivery$ = waitFor(entryId);
@@ -207,7 +218,13 @@ export function createCampaignClient(options: CampaignClientConfig): CampaignCli
     const deadline = new Promise<'timeout'>((resolve) => {
       timer = config.timers.set(() => resolve('timeout'), config.receiptTimeoutMs);
     });
-    const outcome = await Promise.race([delivery$.then(() => 'delivered' as const, () => 'timeout' as const), deadline]);
+    const outcome = await Promise.race([
+      delivery$.then(
+        () => 'delivered' as const,
+        () => 'timeout' as const,
+      ),
+      deadline,
+    ]);
     config.timers.clear(timer);
     if (outcome === 'delivered') return { status: 'delivered', entryId, record };
     return { status: 'queued', entryId, record, storage: entries.kind, delivery: delivery$ };
@@ -254,7 +271,11 @@ export function createCampaignClient(options: CampaignClientConfig): CampaignCli
       unwatch();
       loop?.stop();
       channel?.close();
-      const error = new CampaignEntryError(ErrorCode.Disposed, 'The client was disposed before delivery; the entry stays stored.', { retryable: false });
+      const error = new CampaignEntryError(
+        ErrorCode.Disposed,
+        'The client was disposed before delivery; the entry stays stored.',
+        { retryable: false },
+      );
       for (const list of waiters.values()) for (const waiter of list) waiter.reject(error);
       waiters.clear();
       events.clear();

@@ -1,8 +1,9 @@
 // The client's configuration: what callers pass, the defaults, and the checks that turn a typo into a clear error.
-import type { FirehoseTransport } from './adapters/transport.js';
+
 import type { StoragePreference } from './adapters/open-store.js';
-import { type BatchLimits, FIREHOSE_BATCH_LIMITS } from './core/batch.js';
+import type { FirehoseTransport } from './adapters/transport.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './core/backoff.js';
+import { type BatchLimits, FIREHOSE_BATCH_LIMITS } from './core/batch.js';
 import { DEFAULT_FIELDS, type FieldName, type FieldSpec, isFieldName } from './core/fields.js';
 import { CampaignEntryError, ErrorCode } from './errors.js';
 
@@ -108,13 +109,18 @@ export function resolveConfig(config: CampaignClientConfig): ResolvedConfig {
   const problems: string[] = [];
   const streams = parseStreams(config.deliveryStreams);
   const needsAws = config.transport === undefined;
-  if (needsAws && !REGION.test(config.region ?? '')) problems.push(`region "${config.region}" is not an AWS region (e.g. us-east-1)`);
+  if (needsAws && !REGION.test(config.region ?? ''))
+    problems.push(`region "${config.region}" is not an AWS region (e.g. us-east-1)`);
   const pool = POOL_ID.exec(config.identityPoolId ?? '');
-  if (needsAws && !pool) problems.push(`identityPoolId "${config.identityPoolId}" is not a Cognito identity pool id (<region>:<uuid>)`);
-  else if (needsAws && pool && pool[1] !== config.region) problems.push(`identityPoolId is in ${pool[1]} but region is ${config.region}`);
+  if (needsAws && !pool)
+    problems.push(`identityPoolId "${config.identityPoolId}" is not a Cognito identity pool id (<region>:<uuid>)`);
+  else if (needsAws && pool && pool[1] !== config.region)
+    problems.push(`identityPoolId is in ${pool[1]} but region is ${config.region}`);
   if (streams.length === 0) problems.push('deliveryStreams names no stream');
-  for (const stream of streams) if (!STREAM_NAME.test(stream)) problems.push(`delivery stream name "${stream}" is not valid`);
-  if (!CAMPAIGN_ID.test(config.campaignId ?? '')) problems.push(`campaignId "${config.campaignId}" must be 1–128 letters, digits, or _ . : -`);
+  for (const stream of streams)
+    if (!STREAM_NAME.test(stream)) problems.push(`delivery stream name "${stream}" is not valid`);
+  if (!CAMPAIGN_ID.test(config.campaignId ?? ''))
+    problems.push(`campaignId "${config.campaignId}" must be 1–128 letters, digits, or _ . : -`);
   const fields = config.fields ?? DEFAULT_FIELDS;
   for (const field of fields) if (!isFieldName(field)) problems.push(`field "${field}" is not supported`);
   if (config.minAge !== undefined && !(Number.isInteger(config.minAge) && config.minAge >= 0 && config.minAge <= 120)) {
@@ -122,11 +128,16 @@ export function resolveConfig(config: CampaignClientConfig): ResolvedConfig {
   }
   const batch = { ...FIREHOSE_BATCH_LIMITS, ...config.batch };
   if (!(batch.maxRecords >= 1 && batch.maxRecords <= 500)) problems.push('batch.maxRecords must be 1–500');
-  if (!(batch.maxBytes >= 1024 && batch.maxBytes <= FIREHOSE_BATCH_LIMITS.maxBytes)) problems.push('batch.maxBytes must be 1 KiB–4 MiB');
+  if (!(batch.maxBytes >= 1024 && batch.maxBytes <= FIREHOSE_BATCH_LIMITS.maxBytes))
+    problems.push('batch.maxBytes must be 1 KiB–4 MiB');
   if (problems.length > 0) {
-    throw new CampaignEntryError(ErrorCode.InvalidConfig, `Invalid campaign client configuration: ${problems.join('; ')}.`, {
-      retryable: false,
-    });
+    throw new CampaignEntryError(
+      ErrorCode.InvalidConfig,
+      `Invalid campaign client configuration: ${problems.join('; ')}.`,
+      {
+        retryable: false,
+      },
+    );
   }
   return {
     region: config.region,
@@ -147,6 +158,9 @@ export function resolveConfig(config: CampaignClientConfig): ResolvedConfig {
     clock: config.clock ?? Date.now,
     random: config.random ?? Math.random,
     randomId: config.randomId ?? randomUuid,
-    timers: config.timers ?? { set: (callback, ms) => setTimeout(callback, ms), clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>) },
+    timers: config.timers ?? {
+      set: (callback, ms) => setTimeout(callback, ms),
+      clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+    },
   };
 }

@@ -3,13 +3,13 @@
 import { withLock } from './adapters/cross-tab.js';
 import type { EntryStore, StoredEntry } from './adapters/entry-store.js';
 import type { FirehoseTransport } from './adapters/transport.js';
+import type { ResolvedConfig } from './config.js';
 import { fitRequestBody, KEEPALIVE_BODY_BYTES, packBatches } from './core/batch.js';
 import { classifyFailure, classifyRecordError, type Failure, toError } from './core/classify.js';
 import { afterFailure, attempted, FRESH, isDue, nextWakeAt, type RetryState } from './core/retry-state.js';
 import { streamFor } from './core/shard.js';
-import type { ResolvedConfig } from './config.js';
-import type { Emitter } from './events.js';
 import { ErrorCode } from './errors.js';
+import type { Emitter } from './events.js';
 
 /** How a round is run. */
 interface RoundOptions {
@@ -143,7 +143,12 @@ export class DeliveryLoop {
     return this.#states.get(entryId) ?? FRESH;
   }
 
-  async #send(transport: FirehoseTransport, stream: string, batch: StoredEntry[], keepalive: boolean): Promise<boolean> {
+  async #send(
+    transport: FirehoseTransport,
+    stream: string,
+    batch: StoredEntry[],
+    keepalive: boolean,
+  ): Promise<boolean> {
     const started = this.#config.clock();
     for (const entry of batch) this.#states.set(entry.entryId, attempted(this.state(entry.entryId), started));
     let results: Awaited<ReturnType<FirehoseTransport['putRecordBatch']>>;
@@ -156,7 +161,8 @@ export class DeliveryLoop {
     } catch (error) {
       const failure = classifyFailure(error);
       if (failure.code === ErrorCode.CredentialsExpired) transport.invalidateCredentials();
-      if (failure.code === ErrorCode.ClockSkew && failure.serverTime !== undefined) transport.correctClock(failure.serverTime);
+      if (failure.code === ErrorCode.ClockSkew && failure.serverTime !== undefined)
+        transport.correctClock(failure.serverTime);
       this.#fail(batch, failure, error);
       return false;
     }

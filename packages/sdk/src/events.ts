@@ -1,6 +1,7 @@
 // The client's events, typed, and a tiny emitter for them.
-import type { CampaignEntryError } from './errors.js';
+
 import type { StorageKind } from './adapters/entry-store.js';
+import type { CampaignEntryError } from './errors.js';
 
 /** Fired when an entry is saved on the device, before any network call. */
 export interface QueuedEvent {
@@ -66,8 +67,8 @@ export class Emitter {
   readonly #listeners = new Map<keyof CampaignClientEventMap, Set<Listener<never>>>();
 
   on<K extends keyof CampaignClientEventMap>(name: K, listener: Listener<K>): () => void {
-    let set = this.#listeners.get(name);
-    if (!set) this.#listeners.set(name, (set = new Set()));
+    const set = this.#listeners.get(name) ?? new Set();
+    this.#listeners.set(name, set);
     set.add(listener as Listener<never>);
     return () => this.off(name, listener);
   }

@@ -25,11 +25,27 @@ export { classifyFailure, classifyRecordError } from './core/classify.js';
 export type { FieldListResult, FieldName, FieldSpec } from './core/fields.js';
 export { DEFAULT_FIELDS, DEFAULT_MIN_AGE, FIELD_NAMES, isFieldName, minAgeFor, parseFieldList } from './core/fields.js';
 export type { DecodeResult, EncodeResult, EntryRecord, RecordContext, RecordMeta } from './core/record.js';
-export { createRecord, decodeRecord, encodeRecord, encodeRecordChecked, MAX_RECORD_BYTES, RECORD_SCHEMA } from './core/record.js';
+export {
+  createRecord,
+  decodeRecord,
+  encodeRecord,
+  encodeRecordChecked,
+  MAX_RECORD_BYTES,
+  RECORD_SCHEMA,
+} from './core/record.js';
 export { streamFor } from './core/shard.js';
 export { FORMULA_PREFIXES } from './core/text.js';
-export type { EntryInput, EntryIssue, FieldResult, IssueTarget, ValidationResult, ValidEntry } from './core/validate.js';
+export type {
+  EntryInput,
+  EntryIssue,
+  FieldResult,
+  IssueTarget,
+  ValidationResult,
+  ValidEntry,
+} from './core/validate.js';
 export { FIELD_MAX_LENGTH, IssueCode, validateEntry, validateField } from './core/validate.js';
+export type { CampaignEntryErrorOptions } from './errors.js';
+export { CampaignEntryError, ErrorCode, isCampaignEntryError } from './errors.js';
 export type {
   CampaignClientEventMap,
   DeliveredEvent,
@@ -40,6 +56,4 @@ export type {
   QueuedEvent,
   RetryingEvent,
 } from './events.js';
-export type { CampaignEntryErrorOptions } from './errors.js';
-export { CampaignEntryError, ErrorCode, isCampaignEntryError } from './errors.js';
 export { SDK_VERSION } from './version.js';

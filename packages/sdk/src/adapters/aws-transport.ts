@@ -70,15 +70,18 @@ export function createAwsTransport(options: AwsTransportOptions): FirehoseTransp
     credentials: () => credentials.get(),
     ...(options.endpoints?.firehose ? { endpoint: options.endpoints.firehose } : {}),
   };
-  const firehose = new FirehoseClient(firehoseConfig);
+  // The AWS client memoizes credentials itself until 5 minutes before they expire; after AWS refused them we replace
+  // the clients so the next call really asks for new ones.
+  let firehose = new FirehoseClient(firehoseConfig);
   let keepaliveClient: FirehoseClient | undefined;
   const encoder = new TextEncoder();
 
   return {
     async putRecordBatch(stream, lines, putOptions) {
-      const client = putOptions?.keepalive
-        ? (keepaliveClient ??= new FirehoseClient({ ...firehoseConfig, requestHandler: { keepAlive: true } }))
-        : firehose;
+      if (putOptions?.keepalive && !keepaliveClient) {
+        keepaliveClient = new FirehoseClient({ ...firehoseConfig, requestHandler: { keepAlive: true } });
+      }
+      const client = putOptions?.keepalive && keepaliveClient ? keepaliveClient : firehose;
       client.config.systemClockOffset = clockOffsetMs;
       try {
         const output = await client.send(
@@ -93,10 +96,15 @@ export function createAwsTransport(options: AwsTransportOptions): FirehoseTransp
             name: 'InternalFailure',
           });
         }
-        return responses.map((response): RecordResult =>
-          response.RecordId && !response.ErrorCode
-            ? { ok: true, recordId: response.RecordId }
-            : { ok: false, errorCode: response.ErrorCode ?? 'InternalFailure', errorMessage: response.ErrorMessage ?? '' },
+        return responses.map(
+          (response): RecordResult =>
+            response.RecordId && !response.ErrorCode
+              ? { ok: true, recordId: response.RecordId }
+              : {
+                  ok: false,
+                  errorCode: response.ErrorCode ?? 'InternalFailure',
+                  errorMessage: response.ErrorMessage ?? '',
+                },
         );
       } finally {
         // The SDK learns AWS's clock from error responses' Date header; keep what it learned for the next call.
@@ -108,6 +116,8 @@ export function createAwsTransport(options: AwsTransportOptions): FirehoseTransp
     },
     invalidateCredentials() {
       credentials.invalidate();
+      firehose = new FirehoseClient(firehoseConfig);
+      keepaliveClient = undefined;
     },
     correctClock(serverTime) {
       clockOffsetMs = serverTime - Date.now();

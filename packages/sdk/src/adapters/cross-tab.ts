@@ -25,12 +25,25 @@ export interface TabChannel {
 export function openTabChannel(name: string, onMessage: (message: DeliveredMessage) => void): TabChannel | undefined {
   if (typeof BroadcastChannel === 'undefined') return undefined;
   const channel = new BroadcastChannel(name);
+  // In Node an open channel keeps the process alive; a client must never do that.
+  (channel as BroadcastChannel & { unref?: () => void }).unref?.();
   channel.onmessage = (event: MessageEvent<unknown>) => {
     const data = event.data as Partial<DeliveredMessage> | null;
     if (data?.type === 'delivered' && Array.isArray(data.entryIds)) onMessage(data as DeliveredMessage);
   };
+  let open = true;
   return {
-    post: (message) => channel.postMessage(message),
-    close: () => channel.close(),
+    post(message) {
+      if (!open) return;
+      try {
+        channel.postMessage(message);
+      } catch {
+        // Another tab learns of the delivery on its next round anyway (the entry is gone from storage).
+      }
+    },
+    close() {
+      open = false;
+      channel.close();
+    },
   };
 }

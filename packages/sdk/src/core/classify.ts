@@ -25,20 +25,53 @@ const THROTTLING = new Set([
   'ProvisionedThroughputExceededException',
   'SlowDown',
 ]);
-const TRANSIENT = new Set(['InternalFailure', 'InternalFailureException', 'InternalErrorException', 'InternalServerError', 'ServiceUnavailable', 'RequestTimeout', 'RequestTimeoutException', 'TimeoutError']);
-const CREDENTIALS = new Set(['ExpiredTokenException', 'ExpiredToken', 'UnrecognizedClientException', 'InvalidClientTokenId', 'IncompleteSignature', 'MissingAuthenticationToken']);
+const TRANSIENT = new Set([
+  'InternalFailure',
+  'InternalFailureException',
+  'InternalErrorException',
+  'InternalServerError',
+  'ServiceUnavailable',
+  'RequestTimeout',
+  'RequestTimeoutException',
+  'TimeoutError',
+]);
+const CREDENTIALS = new Set([
+  'ExpiredTokenException',
+  'ExpiredToken',
+  'UnrecognizedClientException',
+  'InvalidClientTokenId',
+  'IncompleteSignature',
+  'IncompleteSignatureException',
+  'MissingAuthenticationToken',
+  'MissingAuthenticationTokenException',
+]);
 const CLOCK = new Set(['RequestTimeTooSkewed', 'RequestExpired', 'RequestInTheFuture', 'SignatureExpired']);
 // Strings browsers put in the TypeError fetch rejects with (Chromium, WebKit, Firefox), and Node's undici/socket codes.
-const NETWORK_MESSAGES = ['failed to fetch', 'load failed', 'networkerror', 'network error', 'network request failed', 'fetch failed', 'the internet connection appears to be offline', 'econnreset', 'econnrefused', 'socket hang up', 'epipe', 'etimedout', 'und_err'];
+const NETWORK_MESSAGES = [
+  'failed to fetch',
+  'load failed',
+  'networkerror',
+  'network error',
+  'network request failed',
+  'fetch failed',
+  'the internet connection appears to be offline',
+  'econnreset',
+  'econnrefused',
+  'socket hang up',
+  'epipe',
+  'etimedout',
+  'und_err',
+];
 
 const OPERATOR_MESSAGES: Partial<Record<ErrorCode, string>> = {
   [ErrorCode.AccessDenied]:
-    'The guest role may not write to this delivery stream. Operator: allow firehose:PutRecordBatch on the stream in the identity pool\'s unauthenticated role. Entries stay stored on devices and are retried.',
+    "The guest role may not write to this delivery stream. Operator: allow firehose:PutRecordBatch on the stream in the identity pool's unauthenticated role. Entries stay stored on devices and are retried.",
   [ErrorCode.StreamNotFound]:
     'The delivery stream does not exist in this region. Operator: check delivery-stream and region in the page config. Entries stay stored on devices and are retried.',
   [ErrorCode.IdentityPoolInvalid]:
     'The identity pool does not exist or does not allow unauthenticated identities. Operator: check identity-pool-id and the pool settings. Entries stay stored on devices and are retried.',
-  [ErrorCode.InvalidRequest]: 'AWS rejected the request as invalid. Operator: report this as an SDK bug, with the message.',
+  [ErrorCode.InvalidRequest]:
+    'AWS rejected the request as invalid. Operator: report this as an SDK bug, with the message.',
 };
 
 function text(value: unknown): string {
@@ -48,7 +81,9 @@ function text(value: unknown): string {
 /** Reads AWS's clock from a clock-skew error: the `(… - 5 min.)` part of the message, else the `Date` header. */
 export function readServerTime(error: unknown): number | undefined {
   const candidate = error as { message?: unknown; $response?: { headers?: Record<string, string> } } | null;
-  const match = /\((\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z\s*[-+]\s*\d+\s*min\.?\)/u.exec(text(candidate?.message));
+  const match = /\((\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z\s*[-+]\s*\d+\s*min\.?\)/u.exec(
+    text(candidate?.message),
+  );
   if (match) {
     const [, y, mo, d, h, mi, s] = match.map(Number) as [number, number, number, number, number, number, number];
     return Date.UTC(y, mo - 1, d, h, mi, s);
@@ -67,22 +102,36 @@ function failure(code: ErrorCode, retryable: boolean, message: string, extra: Pa
  * by mistake is worse than one more attempt.
  */
 export function classifyFailure(error: unknown): Failure {
-  const candidate = (error ?? {}) as { name?: unknown; code?: unknown; message?: unknown; $metadata?: { httpStatusCode?: number }; $fault?: unknown };
+  const candidate = (error ?? {}) as {
+    name?: unknown;
+    code?: unknown;
+    message?: unknown;
+    $metadata?: { httpStatusCode?: number };
+    $fault?: unknown;
+  };
   const name = text(candidate.name) || text(candidate.code);
   const message = text(candidate.message);
   const lower = message.toLowerCase();
   const status = candidate.$metadata?.httpStatusCode;
 
-  if (CLOCK.has(name) || (name === 'InvalidSignatureException' && /signature (expired|not yet current)/iu.test(message))) {
+  if (
+    CLOCK.has(name) ||
+    (name === 'InvalidSignatureException' && /signature (expired|not yet current)/iu.test(message))
+  ) {
     const serverTime = readServerTime(error);
     return failure(ErrorCode.ClockSkew, true, message || name, serverTime === undefined ? {} : { serverTime });
   }
   // A signature that does not match means the key we signed with is not the one AWS knows: fetch credentials again.
-  if (CREDENTIALS.has(name) || name === 'InvalidSignatureException') return failure(ErrorCode.CredentialsExpired, true, message || name);
-  if (THROTTLING.has(name) || status === 429) return failure(ErrorCode.Throttled, true, message || name, { failover: true });
-  if (TRANSIENT.has(name) || (status !== undefined && status >= 500)) return failure(ErrorCode.ServiceError, true, message || name);
-  if (name === 'AccessDeniedException' || name === 'AccessDenied') return failure(ErrorCode.AccessDenied, false, message);
-  if (name === 'ResourceNotFoundException' && /identity|pool/iu.test(message)) return failure(ErrorCode.IdentityPoolInvalid, false, message);
+  if (CREDENTIALS.has(name) || name === 'InvalidSignatureException')
+    return failure(ErrorCode.CredentialsExpired, true, message || name);
+  if (THROTTLING.has(name) || status === 429)
+    return failure(ErrorCode.Throttled, true, message || name, { failover: true });
+  if (TRANSIENT.has(name) || (status !== undefined && status >= 500))
+    return failure(ErrorCode.ServiceError, true, message || name);
+  if (name === 'AccessDeniedException' || name === 'AccessDenied')
+    return failure(ErrorCode.AccessDenied, false, message);
+  if (name === 'ResourceNotFoundException' && /identity|pool/iu.test(message))
+    return failure(ErrorCode.IdentityPoolInvalid, false, message);
   if (name === 'ResourceNotFoundException') return failure(ErrorCode.StreamNotFound, false, message);
   if (name === 'NotAuthorizedException' || name === 'InvalidIdentityPoolConfigurationException') {
     return failure(ErrorCode.IdentityPoolInvalid, false, message);
@@ -109,12 +158,17 @@ export function classifyFailure(error: unknown): Failure {
  * `InternalFailure`; both are retryable, and a saturated stream suggests trying another).
  */
 export function classifyRecordError(errorCode: string, errorMessage = ''): Failure {
-  if (errorCode === 'ServiceUnavailableException') return failure(ErrorCode.Throttled, true, errorMessage || errorCode, { failover: true });
+  if (errorCode === 'ServiceUnavailableException')
+    return failure(ErrorCode.Throttled, true, errorMessage || errorCode, { failover: true });
   if (errorCode === 'InternalFailure') return failure(ErrorCode.ServiceError, true, errorMessage || errorCode);
   return classifyFailure({ name: errorCode, message: errorMessage });
 }
 
 /** The {@link CampaignEntryError} for a classified failure. */
 export function toError(failure: Failure, cause?: unknown): CampaignEntryError {
-  return new CampaignEntryError(failure.code, failure.message, cause === undefined ? { retryable: failure.retryable } : { retryable: failure.retryable, cause });
+  return new CampaignEntryError(
+    failure.code,
+    failure.message,
+    cause === undefined ? { retryable: failure.retryable } : { retryable: failure.retryable, cause },
+  );
 }

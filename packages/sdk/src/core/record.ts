@@ -82,7 +82,8 @@ export type EncodeResult =
 export function encodeRecordChecked(record: EntryRecord): EncodeResult {
   const line = encodeRecord(record);
   const bytes = utf8Length(line);
-  if (bytes > MAX_RECORD_BYTES) return { success: false, issues: [issue('record', IssueCode.TooLarge, MAX_RECORD_BYTES)] };
+  if (bytes > MAX_RECORD_BYTES)
+    return { success: false, issues: [issue('record', IssueCode.TooLarge, MAX_RECORD_BYTES)] };
   return { success: true, line, bytes };
 }
 
@@ -110,10 +111,17 @@ export function decodeRecord(line: string): DecodeResult {
     return { success: false, reason: 'not JSON' };
   }
   if (!isObject(value)) return { success: false, reason: 'not a JSON object' };
-  if (value.schema !== RECORD_SCHEMA) return { success: false, reason: `unsupported schema ${JSON.stringify(value.schema)}` };
-  if (typeof value.entryId !== 'string' || !UUID.test(value.entryId)) return { success: false, reason: 'entryId is not a UUID' };
-  if (typeof value.campaignId !== 'string' || value.campaignId === '') return { success: false, reason: 'campaignId missing' };
-  if (typeof value.submittedAt !== 'string' || !ISO_INSTANT.test(value.submittedAt) || Number.isNaN(Date.parse(value.submittedAt))) {
+  if (value.schema !== RECORD_SCHEMA)
+    return { success: false, reason: `unsupported schema ${JSON.stringify(value.schema)}` };
+  if (typeof value.entryId !== 'string' || !UUID.test(value.entryId))
+    return { success: false, reason: 'entryId is not a UUID' };
+  if (typeof value.campaignId !== 'string' || value.campaignId === '')
+    return { success: false, reason: 'campaignId missing' };
+  if (
+    typeof value.submittedAt !== 'string' ||
+    !ISO_INSTANT.test(value.submittedAt) ||
+    Number.isNaN(Date.parse(value.submittedAt))
+  ) {
     return { success: false, reason: 'submittedAt is not an ISO instant' };
   }
   const { fields, consent, meta } = value;

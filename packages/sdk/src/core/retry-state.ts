@@ -57,7 +57,8 @@ export function afterFailure(
   }
   let delayMs: number;
   if (!failure.retryable) delayMs = policy.operatorFixDelayMs;
-  else if ((failure.code === 'clock-skew' || failure.code === 'credentials-expired') && state.attempts <= 1) delayMs = 0;
+  else if ((failure.code === 'clock-skew' || failure.code === 'credentials-expired') && state.attempts <= 1)
+    delayMs = 0;
   else delayMs = nextDelayMs(state.attempts, policy, random);
   return { state: { ...state, failovers, firstAttemptAt: first, notBefore: now + delayMs, parked: false }, delayMs };
 }

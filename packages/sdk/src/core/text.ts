@@ -3,6 +3,7 @@
 // C0 controls (incl. tab, CR, LF), DEL, C1 controls, bidirectional overrides/isolates (used to disguise text),
 // line/paragraph separators, the BOM, and unpaired surrogates (not valid UTF-16, so not valid UTF-8 either).
 const FORBIDDEN =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
   /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2028\u2029\u2066-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/u;
 
 /**

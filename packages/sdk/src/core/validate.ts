@@ -104,7 +104,9 @@ const MESSAGES: Readonly<Record<IssueCode, string>> = {
 
 /** Builds an issue with the standard English message. */
 export function issue(field: IssueTarget, code: IssueCode, limit?: number): EntryIssue {
-  return limit === undefined ? { field, code, message: MESSAGES[code] } : { field, code, message: MESSAGES[code], limit };
+  return limit === undefined
+    ? { field, code, message: MESSAGES[code] }
+    : { field, code, message: MESSAGES[code], limit };
 }
 
 function fail(field: FieldName, code: IssueCode, limit?: number): FieldResult {
@@ -150,7 +152,6 @@ function checkName(value: string): FieldResult {
 }
 
 function checkEmail(value: string): FieldResult {
-  if (looksLikeFormula(value)) return fail('email', IssueCode.Formula);
   const at = value.lastIndexOf('@');
   if (at <= 0 || at === value.length - 1) return fail('email', IssueCode.InvalidFormat);
   const local = value.slice(0, at);
@@ -163,7 +164,10 @@ function checkEmail(value: string): FieldResult {
     labels.length >= 2 &&
     labels.every((label) => EMAIL_LABEL.test(label)) &&
     EMAIL_TLD.test(tld);
-  return valid ? { success: true, output: `${local}@${domain}` } : fail('email', IssueCode.InvalidFormat);
+  if (!valid) return fail('email', IssueCode.InvalidFormat);
+  // `=`, `+` and `-` are legal in an address's local part, but not at its start for us (see FORMULA_PREFIXES).
+  if (looksLikeFormula(value)) return fail('email', IssueCode.Formula);
+  return { success: true, output: `${local}@${domain}` };
 }
 
 function checkPhone(value: string): FieldResult {
@@ -225,7 +229,11 @@ export function validateEntry(input: EntryInput, spec: FieldSpec, now: number): 
   for (const [key, value] of Object.entries(input.fields)) {
     const asked = isFieldName(key) && spec.fields.includes(key);
     if (!asked && value != null && String(value).trim() !== '') {
-      issues.push(isFieldName(key) ? issue(key, IssueCode.NotAsked) : { ...issue('record', IssueCode.NotAsked), message: `Unknown field "${key.slice(0, 40)}".` });
+      issues.push(
+        isFieldName(key)
+          ? issue(key, IssueCode.NotAsked)
+          : { ...issue('record', IssueCode.NotAsked), message: `Unknown field "${key.slice(0, 40)}".` },
+      );
     }
   }
   if (input.consent?.rules !== true) issues.push(issue('consent', IssueCode.ConsentRequired));

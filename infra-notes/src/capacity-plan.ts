@@ -1,0 +1,107 @@
+// The capacity arithmetic behind CAPACITY.md: which default quota binds at a given peak of entrants per second, how
+// many delivery streams to deploy, which quota increases to request, and how a credential backlog grows and drains.
+
+/** AWS default quotas this design meets first (us-east-1). Units in the names. */
+export const DEFAULT_QUOTAS = {
+  /** Firehose Direct PUT, per stream: PutRecord + PutRecordBatch requests per second (us-east-1/us-west-2/eu-west-1). */
+  firehoseRequestsPerSecond: 2_000,
+  /** Firehose Direct PUT, per stream: records per second. */
+  firehoseRecordsPerSecond: 500_000,
+  /** Firehose Direct PUT, per stream: MiB per second. */
+  firehoseMiBPerSecond: 5,
+  /** Firehose streams per account and region. */
+  firehoseStreamsPerRegion: 50,
+  /** Cognito Identity GetId, per account and region (requests per second). */
+  cognitoGetIdPerSecond: 25,
+  /** Cognito Identity GetCredentialsForIdentity, per account and region (requests per second). */
+  cognitoGetCredentialsPerSecond: 200,
+} as const;
+
+/** Planning assumptions; each is stated in CAPACITY.md. */
+export const PLANNING = {
+  /** PutRecordBatch calls per entry: one, plus retries of partial failures and timeouts. */
+  requestsPerEntry: 1.2,
+  /** Share of a quota to plan for: headroom for uneven hashing across streams and sub-minute bursts. */
+  targetUtilisation: 0.7,
+  /** Bytes of one record (a 3–5 field entry with consent and meta). */
+  recordBytes: 450,
+  /** New devices per entry: a one-off campaign's entrants are nearly all first-time visitors. */
+  newDevicesPerEntry: 1,
+} as const;
+
+/** What one peak rate needs. */
+export interface CapacityRow {
+  readonly entrantsPerSecond: number;
+  /** Streams if every entrant made exactly one request and streams filled evenly to 100%. */
+  readonly minimumStreams: number;
+  /** Streams to deploy: requestsPerEntry and targetUtilisation applied. */
+  readonly plannedStreams: number;
+  /** MiB/s each planned stream carries (the byte quota is 5; it never binds here). */
+  readonly mibPerSecondPerStream: number;
+  /** GetId (and GetCredentialsForIdentity) calls per second at the peak: one per new device. */
+  readonly credentialCallsPerSecond: number;
+  /** Quota increases to request; empty when the defaults carry the peak. */
+  readonly increases: readonly string[];
+  /** When to file them. */
+  readonly leadTime: string;
+}
+
+/** The plan for one peak of entrants per second. */
+export function planCapacity(entrantsPerSecond: number): CapacityRow {
+  const perStream = DEFAULT_QUOTAS.firehoseRequestsPerSecond;
+  const minimumStreams = Math.max(1, Math.ceil(entrantsPerSecond / perStream));
+  const plannedStreams = Math.max(
+    1,
+    Math.ceil((entrantsPerSecond * PLANNING.requestsPerEntry) / (perStream * PLANNING.targetUtilisation)),
+  );
+  const credentialCallsPerSecond = Math.ceil(entrantsPerSecond * PLANNING.newDevicesPerEntry);
+  const ask = (callsPerSecond: number) => Math.ceil(callsPerSecond / PLANNING.targetUtilisation);
+  const increases: string[] = [];
+  if (credentialCallsPerSecond > DEFAULT_QUOTAS.cognitoGetIdPerSecond * PLANNING.targetUtilisation) {
+    increases.push(`Cognito GetId → ${ask(credentialCallsPerSecond).toLocaleString('en-US')}/s`);
+  }
+  if (credentialCallsPerSecond > DEFAULT_QUOTAS.cognitoGetCredentialsPerSecond * PLANNING.targetUtilisation) {
+    increases.push(`Cognito GetCredentialsForIdentity → ${ask(credentialCallsPerSecond).toLocaleString('en-US')}/s`);
+  }
+  if (plannedStreams > DEFAULT_QUOTAS.firehoseStreamsPerRegion) {
+    const perStreamNeeded = Math.ceil(
+      (entrantsPerSecond * PLANNING.requestsPerEntry) /
+        (DEFAULT_QUOTAS.firehoseStreamsPerRegion * PLANNING.targetUtilisation),
+    );
+    increases.push(`Firehose requests/s per stream → ${perStreamNeeded.toLocaleString('en-US')} (or more streams)`);
+  }
+  const leadTime =
+    increases.length === 0
+      ? '—'
+      : plannedStreams > DEFAULT_QUOTAS.firehoseStreamsPerRegion || credentialCallsPerSecond > 1_000
+        ? '8+ weeks; may be granted in part'
+        : '4–6 weeks';
+  return {
+    entrantsPerSecond,
+    minimumStreams,
+    plannedStreams: Math.min(plannedStreams, DEFAULT_QUOTAS.firehoseStreamsPerRegion),
+    mibPerSecondPerStream: (entrantsPerSecond * PLANNING.recordBytes) / 1_048_576 / Math.min(plannedStreams, 50),
+    credentialCallsPerSecond,
+    increases,
+    leadTime,
+  };
+}
+
+/** A credential backlog: devices waiting for GetId when arrivals exceed the quota for a while. */
+export interface Backlog {
+  /** Devices still waiting when the burst ends. */
+  readonly waitingDevices: number;
+  /** Seconds to serve them afterwards at the full quota, if no one else arrives. */
+  readonly drainSeconds: number;
+}
+
+/**
+ * How many devices queue for guest credentials during a burst above the GetId quota, and how long they wait after.
+ * @param arrivalsPerSecond new devices per second during the burst
+ * @param burstSeconds how long the burst lasts
+ * @param quotaPerSecond the GetId quota
+ */
+export function credentialBacklog(arrivalsPerSecond: number, burstSeconds: number, quotaPerSecond: number): Backlog {
+  const waitingDevices = Math.max(0, (arrivalsPerSecond - quotaPerSecond) * burstSeconds);
+  return { waitingDevices, drainSeconds: waitingDevices / quotaPerSecond };
+}

@@ -1,0 +1,13 @@
+// The security model as executable checks (SECURITY.md explains each): run on the expanded template, every check
+// returns the places where the template breaks an invariant.
+import type { CfnTemplate } from './cfn-yaml.js';
+import { checkEdge } from './invariants/edge.js';
+import { checkIdentity } from './invariants/identity.js';
+import { checkOperations } from './invariants/operations.js';
+import { checkStorage } from './invariants/storage.js';
+import type { TemplateIssue } from './template-issue.js';
+
+/** Runs the identity, storage, edge and operations invariants. */
+export function checkSecurityInvariants(template: CfnTemplate): TemplateIssue[] {
+  return [...checkIdentity(template), ...checkStorage(template), ...checkEdge(template), ...checkOperations(template)];
+}

@@ -1,0 +1,165 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { Sha256 } from '@aws-crypto/sha256-js';
+import { SignatureV4 } from '@smithy/signature-v4';
+import { createEmulator } from './emulator.js';
+import type { EmulatorRequest } from './emulator-api.js';
+import type { EmulatorResponse } from './protocol.js';
+import { createMemorySink } from './s3-sink.js';
+import { manualClock } from './testing/aws-test-bed.js';
+
+const KEY = { accessKeyId: 'AKIAEMULATOR00000000', secretAccessKey: 'secret' };
+const signer = new SignatureV4({ credentials: KEY, region: 'us-east-1', service: 'firehose', sha256: Sha256 });
+
+/** A PutRecordBatch as the SDK would sign it, without the SDK. */
+async function putRecordBatch(lines: string[], at: number, stream = 'entries-0'): Promise<EmulatorRequest> {
+  const body = new TextEncoder().encode(
+    JSON.stringify({ DeliveryStreamName: stream, Records: lines.map((line) => ({ Data: btoa(line) })) }),
+  );
+  const signed = await signer.sign(
+    {
+      method: 'POST',
+      protocol: 'https:',
+      hostname: 'firehose.us-east-1.amazonaws.com',
+      path: '/',
+      query: {},
+      headers: {
+        host: 'firehose.us-east-1.amazonaws.com',
+        'content-type': 'application/x-amz-json-1.1',
+        'x-amz-target': 'Firehose_20150804.PutRecordBatch',
+      },
+      body,
+    },
+    { signingDate: new Date(at) },
+  );
+  return { method: 'POST', url: 'https://firehose.us-east-1.amazonaws.com/', headers: signed.headers, body };
+}
+
+const cognitoCall = (operation: string, input: object): EmulatorRequest => ({
+  method: 'POST',
+  url: 'https://cognito-identity.us-east-1.amazonaws.com/',
+  headers: { 'x-amz-target': `AWSCognitoIdentityService.${operation}`, 'content-type': 'application/x-amz-json-1.1' },
+  body: new TextEncoder().encode(JSON.stringify(input)),
+});
+
+function answer(response: EmulatorResponse | 'drop'): EmulatorResponse & { json: Record<string, unknown> } {
+  assert.notEqual(response, 'drop');
+  const value = response as EmulatorResponse;
+  return { ...value, json: value.body ? (JSON.parse(value.body) as Record<string, unknown>) : {} };
+}
+
+function setup(options: Parameters<typeof createEmulator>[0] = {}) {
+  const clock = manualClock(Date.UTC(2027, 1, 14, 1, 0, 0));
+  const sink = createMemorySink();
+  const emulator = createEmulator({ staticCredentials: [KEY], clock, sink, seed: 1, ...options });
+  return { clock, sink, emulator };
+}
+
+describe('createEmulator', () => {
+  it('answers in AWS JSON 1.1 with a request id and a Date from its own clock', async () => {
+    const { emulator, clock } = setup();
+    const response = answer(await emulator.handle(await putRecordBatch(['a\n'], clock())));
+    assert.equal(response.status, 200);
+    assert.equal(response.headers['Content-Type'], 'application/x-amz-json-1.1');
+    assert.match(response.headers['x-amzn-RequestId'] ?? '', /^[0-9a-f-]{36}$/);
+    assert.equal(response.headers.Date, 'Sun, 14 Feb 2027 01:00:00 GMT');
+  });
+
+  it('answers unknown targets, and bodies that are not JSON, in AWS error shape', async () => {
+    const { emulator } = setup();
+    const unknown = answer(await emulator.handle(cognitoCall('ListIdentityPools', {})));
+    assert.equal(unknown.status, 400);
+    assert.equal(unknown.json.__type, 'UnknownOperationException');
+    assert.equal(unknown.headers['x-amzn-ErrorType'], 'UnknownOperationException');
+    const garbled = answer(await emulator.handle({ ...cognitoCall('GetId', {}), body: new TextEncoder().encode('{') }));
+    assert.equal(garbled.json.__type, 'SerializationException');
+  });
+
+  it('adds latency through the injected sleep', async () => {
+    const waits: number[] = [];
+    const { emulator } = setup({ faults: { latencyMs: 250 }, sleep: async (ms) => void waits.push(ms) });
+    await emulator.handle(cognitoCall('GetId', { IdentityPoolId: 'us-east-1:00000000-0000-4000-8000-000000000000' }));
+    assert.deepEqual(waits, [250]);
+  });
+
+  it('drops every request of both services while offline', async () => {
+    const { emulator, clock } = setup({ faults: { offline: true } });
+    assert.equal(await emulator.handle(cognitoCall('GetId', {})), 'drop');
+    assert.equal(await emulator.handle(await putRecordBatch(['a\n'], clock())), 'drop');
+    emulator.setFaults({ offline: false });
+    assert.equal(answer(await emulator.handle(await putRecordBatch(['a\n'], clock()))).status, 200);
+  });
+
+  it('writes a buffer once its interval passes on the emulator clock', async () => {
+    const { emulator, clock, sink } = setup({ buffering: { intervalMs: 60_000 } });
+    await emulator.handle(await putRecordBatch(['a\n', 'b\n'], clock()));
+    clock.advance(59_000);
+    emulator.tick();
+    assert.equal(emulator.stats().firehose['entries-0']?.bufferedRecords, 2);
+    clock.advance(1_000);
+    emulator.tick();
+    await emulator.flush();
+    assert.equal(sink.objects().length, 1);
+    assert.equal(emulator.stats().firehose['entries-0']?.deliveredRecords, 2);
+  });
+
+  it('keeps a per-second history of the last five minutes', async () => {
+    const { emulator, clock } = setup();
+    await emulator.handle(await putRecordBatch(['a\n'], clock()));
+    clock.advance(1000);
+    await emulator.handle(await putRecordBatch(['b\n', 'c\n'], clock()));
+    const { history } = emulator.stats();
+    assert.deepEqual(
+      history.map((second) => second.streams['entries-0']?.records),
+      [1, 2],
+    );
+    clock.advance(300_000);
+    assert.deepEqual(emulator.stats().history, []);
+    assert.equal(emulator.stats().firehose['entries-0']?.records, 3);
+  });
+
+  it('gives the same faults again after reset, and restores the initial settings', async () => {
+    const { emulator, clock } = setup({ faults: { recordFailureRate: 0.5 } });
+    const failures = async () => {
+      const response = answer(
+        await emulator.handle(await putRecordBatch(['1\n', '2\n', '3\n', '4\n', '5\n', '6\n'], clock())),
+      );
+      return (response.json.RequestResponses as { ErrorCode?: string }[]).map((entry) => entry.ErrorCode ?? 'ok');
+    };
+    const first = await failures();
+    emulator.setFaults({ recordFailureRate: 0 });
+    emulator.reset();
+    assert.deepEqual(await failures(), first);
+    assert.equal(emulator.stats().faults.recordFailureRate, 0.5);
+  });
+
+  it('answers preflights without looking at faults other than drops', async () => {
+    const { emulator } = setup({ faults: { throttleRate: 1 } });
+    const response = answer(
+      await emulator.handle({
+        method: 'OPTIONS',
+        url: 'https://firehose.us-east-1.amazonaws.com/',
+        headers: {
+          'access-control-request-headers': 'authorization,x-amz-target',
+          'access-control-request-method': 'POST',
+        },
+        body: new Uint8Array(),
+      }),
+    );
+    assert.equal(response.status, 200);
+    assert.equal(response.headers['Access-Control-Allow-Headers'], 'authorization, x-amz-target');
+  });
+
+  it('refuses preflights asking for headers AWS would not allow', async () => {
+    const { emulator } = setup();
+    const response = answer(
+      await emulator.handle({
+        method: 'OPTIONS',
+        url: '/',
+        headers: { 'access-control-request-headers': 'x-custom' },
+        body: new Uint8Array(),
+      }),
+    );
+    assert.doesNotMatch(response.headers['Access-Control-Allow-Headers'] ?? '', /x-custom/);
+  });
+});

@@ -1,0 +1,193 @@
+// Wires the pieces into one emulator: a host (msw handlers or the Node server) hands it a request and gets back an
+// answer or "drop". Everything with a clock or randomness takes it from here, so tests inject both.
+import { COGNITO_TARGET_PREFIX, createCognitoIdentity } from './cognito-identity.js';
+import { preflightAnswer } from './cors.js';
+import { createCredentialStore } from './credential-store.js';
+import { createDelivery } from './delivery.js';
+import type { AcknowledgedRecord, Emulator, EmulatorRequest } from './emulator-api.js';
+import { AwsServiceError, type ConfigError } from './errors.js';
+import { createFaultDice, type FaultDice } from './faults.js';
+import { createFirehose, FIREHOSE_TARGET_PREFIX } from './firehose.js';
+import type { EmulatorOptions } from './options.js';
+import { errorAnswer, jsonAnswer } from './protocol.js';
+import { createQuotaCounter } from './quotas.js';
+import { createIdSource, cryptoRandomBytes } from './random.js';
+import { applyFaultSettings, applyQuotaSettings, checkCredentialTtl, resolveOptions } from './resolve-options.js';
+import { createMemorySink } from './s3-sink.js';
+import { verifySignature } from './sigv4.js';
+import { createStatsRecorder, emptyStreamCounters } from './stats.js';
+
+function toHeaders(headers: Headers | Record<string, string>): Headers {
+  return headers instanceof Headers ? headers : new Headers(headers);
+}
+
+function parseBody(body: Uint8Array): Record<string, unknown> {
+  if (body.byteLength === 0) return {};
+  let value: unknown;
+  try {
+    value = JSON.parse(new TextDecoder().decode(body));
+  } catch {
+    throw new AwsServiceError('SerializationException', 'Start of structure or map found where not expected.');
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    throw new AwsServiceError('SerializationException', 'Start of structure or map found where not expected.');
+  }
+  return value as Record<string, unknown>;
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Creates an emulator. Options are validated (throws {@link ConfigError} with a one-line message).
+ * @example
+ * const emulator = createEmulator({ streams: [{ name: 'entries-0' }], seed: 1 });
+ * const worker = setupWorker(...createHandlers(emulator)); // '@campaign-entry/emulator/msw'
+ */
+export function createEmulator(options: EmulatorOptions = {}): Emulator {
+  const initial = resolveOptions(options);
+  const clock = options.clock ?? Date.now;
+  const sleep = options.sleep ?? defaultSleep;
+  const seed = options.seed ?? Math.floor(Math.random() * 2 ** 32);
+  const ids = createIdSource(options.randomBytes ?? cryptoRandomBytes);
+  const onError = options.onError ?? (() => {});
+  const { region, pools, streams } = initial;
+
+  let settings = { ...initial };
+  let currentDice = createFaultDice(seed);
+  // A stable facade, so `reset()` can re-seed without rewiring the services.
+  const dice: FaultDice = { roll: (rate) => currentDice.roll(rate), pick: (choices) => currentDice.pick(choices) };
+  let acknowledged: AcknowledgedRecord[] = [];
+  const now = () => clock() + settings.faults.serverClockOffsetMs;
+  const credentials = createCredentialStore(ids, options.staticCredentials ?? []);
+  const quota = createQuotaCounter<'requests' | 'records' | 'bytes'>();
+  const stats = createStatsRecorder(streams.map((stream) => stream.name));
+  const decoder = new TextDecoder();
+  const delivery = createDelivery({
+    streams,
+    sink: options.sink ?? createMemorySink(),
+    sizeBytes: initial.bufferSizeBytes,
+    intervalMs: initial.bufferIntervalMs,
+    uuid: ids.uuid,
+    onError,
+  });
+  const shared = { ids, settings: () => settings, stats, quota, dice };
+  const cognito = createCognitoIdentity({ ...shared, region, pools, credentials });
+  const firehose = createFirehose({
+    ...shared,
+    region,
+    streams,
+    createdAt: clock(),
+    accept(stream, records) {
+      for (const record of records) {
+        acknowledged.push({
+          stream,
+          recordId: record.recordId,
+          data: decoder.decode(record.data),
+          arrivedAt: record.arrivedAt,
+        });
+      }
+      delivery.accept(stream, records);
+    },
+  });
+
+  const route = async (request: EmulatorRequest, headers: Headers, at: number): Promise<unknown> => {
+    if (request.method !== 'POST') {
+      throw new AwsServiceError(
+        'UnknownOperationException',
+        `${request.method} is not supported: AWS JSON calls are POSTs.`,
+      );
+    }
+    const target = headers.get('x-amz-target') ?? '';
+    if (target.startsWith(COGNITO_TARGET_PREFIX)) {
+      return cognito.call(target.slice(COGNITO_TARGET_PREFIX.length), parseBody(request.body), at);
+    }
+    if (target.startsWith(FIREHOSE_TARGET_PREFIX)) {
+      const url = new URL(request.url, 'http://127.0.0.1');
+      await verifySignature(
+        { method: request.method, url, headers, body: request.body },
+        { now: at, region, service: 'firehose', credentials },
+      );
+      return firehose.call(target.slice(FIREHOSE_TARGET_PREFIX.length), parseBody(request.body), at);
+    }
+    throw new AwsServiceError('UnknownOperationException', `Unknown X-Amz-Target "${target}".`);
+  };
+
+  return {
+    region,
+    async handle(request) {
+      const faults = settings.faults;
+      if (faults.offline || dice.roll(faults.dropRate)) return 'drop';
+      if (faults.latencyMs > 0) await sleep(faults.latencyMs);
+      const headers = toHeaders(request.headers);
+      if (request.method === 'OPTIONS') return preflightAnswer(headers);
+      const at = now();
+      const context = { now: at, requestId: ids.requestId() };
+      delivery.tick(at);
+      try {
+        const result = await route(request, headers, at);
+        const isFirehose = (headers.get('x-amz-target') ?? '').startsWith(FIREHOSE_TARGET_PREFIX);
+        if (isFirehose && dice.roll(settings.faults.responseDropRate)) return 'drop';
+        return jsonAnswer(result, context);
+      } catch (error) {
+        if (error instanceof AwsServiceError) return errorAnswer(error, context);
+        onError(error instanceof Error ? error : new Error(String(error)));
+        return errorAnswer(new AwsServiceError('InternalFailure', 'The emulator failed unexpectedly.'), context);
+      }
+    },
+    records(stream) {
+      return stream === undefined ? acknowledged.slice() : acknowledged.filter((record) => record.stream === stream);
+    },
+    stats() {
+      const at = now();
+      const counters = stats.snapshot(at);
+      const deliveries = delivery.counters();
+      return {
+        now: at,
+        region,
+        pools: structuredClone(pools),
+        streams: structuredClone(streams),
+        quotas: { ...settings.quotas },
+        faults: { ...settings.faults },
+        buffering: { sizeBytes: settings.bufferSizeBytes, intervalMs: settings.bufferIntervalMs },
+        credentialTtlSeconds: settings.credentialTtlSeconds,
+        firehose: Object.fromEntries(
+          streams.map((stream) => [
+            stream.name,
+            { ...(counters.streams[stream.name] ?? emptyStreamCounters()), ...deliveries[stream.name]! },
+          ]),
+        ),
+        cognito: { ...counters.cognito, identities: cognito.identityCount() },
+        history: counters.history,
+      };
+    },
+    setFaults(faults) {
+      settings = { ...settings, faults: applyFaultSettings(settings.faults, faults) };
+      return { ...settings.faults };
+    },
+    setQuotas(quotas) {
+      settings = { ...settings, quotas: applyQuotaSettings(settings.quotas, quotas) };
+      return { ...settings.quotas };
+    },
+    setCredentialTtl(seconds) {
+      settings = { ...settings, credentialTtlSeconds: checkCredentialTtl(seconds) };
+    },
+    expireAllCredentials() {
+      credentials.expireAll(now());
+    },
+    tick() {
+      delivery.tick(now());
+    },
+    flush: () => delivery.flush(),
+    reset() {
+      settings = { ...initial };
+      currentDice = createFaultDice(seed);
+      acknowledged = [];
+      credentials.reset();
+      quota.reset();
+      stats.reset();
+      cognito.reset();
+      delivery.reset();
+    },
+    now,
+  };
+}

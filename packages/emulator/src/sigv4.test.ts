@@ -1,0 +1,193 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { Sha256 } from '@aws-crypto/sha256-js';
+import { SignatureV4 } from '@smithy/signature-v4';
+import { createCredentialStore } from './credential-store.js';
+import { createIdSource, createSeededRandom } from './random.js';
+import { parseAuthorization, type SignedRequest, verifySignature } from './sigv4.js';
+
+const NOW = Date.UTC(2027, 1, 14, 1, 12, 3);
+const ids = createIdSource((length) => {
+  const next = createSeededRandom(1);
+  return Uint8Array.from({ length }, () => Math.floor(next() * 256));
+});
+
+function setup() {
+  const store = createCredentialStore(ids, [{ accessKeyId: 'AKIASTATIC', secretAccessKey: 'static-secret' }]);
+  const issued = store.issue('us-east-1:identity', NOW, 3_600_000);
+  return { store, issued };
+}
+
+/** Signs a Firehose call the way the SDK does, then returns it as a service worker would see it. */
+async function signedCall(
+  credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string },
+  options: {
+    at?: number;
+    region?: string;
+    service?: string;
+    body?: string;
+    extraHeaders?: Record<string, string>;
+  } = {},
+): Promise<SignedRequest> {
+  const body = new TextEncoder().encode(options.body ?? '{"DeliveryStreamName":"entries-0"}');
+  const signer = new SignatureV4({
+    credentials,
+    region: options.region ?? 'us-east-1',
+    service: options.service ?? 'firehose',
+    sha256: Sha256,
+  });
+  const signed = await signer.sign(
+    {
+      method: 'POST',
+      protocol: 'https:',
+      hostname: 'firehose.us-east-1.amazonaws.com',
+      path: '/',
+      query: {},
+      headers: {
+        host: 'firehose.us-east-1.amazonaws.com',
+        'content-length': String(body.byteLength),
+        'content-type': 'application/x-amz-json-1.1',
+        'x-amz-target': 'Firehose_20150804.PutRecordBatch',
+        ...options.extraHeaders,
+      },
+      body,
+    },
+    { signingDate: new Date(options.at ?? NOW) },
+  );
+  const headers = new Headers(signed.headers as Record<string, string>);
+  // Forbidden request headers: a page's service worker never sees them.
+  headers.delete('host');
+  headers.delete('content-length');
+  return { method: 'POST', url: new URL('https://firehose.us-east-1.amazonaws.com/'), headers, body };
+}
+
+const context = (store: ReturnType<typeof setup>['store'], now = NOW) => ({
+  now,
+  region: 'us-east-1',
+  service: 'firehose',
+  credentials: store,
+});
+
+describe('verifySignature', () => {
+  it('accepts a call signed with issued credentials, rebuilding host and content-length', async () => {
+    const { store, issued } = setup();
+    const verified = await verifySignature(await signedCall(issued), context(store));
+    assert.equal(verified.identityId, 'us-east-1:identity');
+  });
+
+  it('accepts long-lived static keys', async () => {
+    const { store } = setup();
+    const request = await signedCall({ accessKeyId: 'AKIASTATIC', secretAccessKey: 'static-secret' });
+    assert.equal((await verifySignature(request, context(store))).accessKeyId, 'AKIASTATIC');
+  });
+
+  it('refuses a body changed after signing', async () => {
+    const { store, issued } = setup();
+    const request = await signedCall(issued);
+    request.body = new TextEncoder().encode('{"DeliveryStreamName":"entries-1"}');
+    await assert.rejects(verifySignature(request, context(store)), { awsType: 'InvalidSignatureException' });
+  });
+
+  it('refuses a payload hash header that does not match the body', async () => {
+    const { store, issued } = setup();
+    const request = await signedCall(issued, { extraHeaders: { 'x-amz-content-sha256': '0'.repeat(64) } });
+    await assert.rejects(verifySignature(request, context(store)), {
+      awsType: 'InvalidSignatureException',
+      message: /x-amz-content-sha256/,
+    });
+  });
+
+  it('says "Signature not yet current" for a call signed more than 5 minutes ahead', async () => {
+    const { store, issued } = setup();
+    const request = await signedCall(issued, { at: NOW + 6 * 60_000 });
+    await assert.rejects(verifySignature(request, context(store)), {
+      awsType: 'InvalidSignatureException',
+      message:
+        'Signature not yet current: 20270214T011803Z is still later than 20270214T011703Z (20270214T011203Z + 5 min.)',
+    });
+  });
+
+  it('says "Signature expired" in AWS words for a call signed more than 5 minutes ago', async () => {
+    const { store, issued } = setup();
+    const request = await signedCall(issued, { at: NOW - 6 * 60_000 });
+    await assert.rejects(verifySignature(request, context(store)), {
+      message: 'Signature expired: 20270214T010603Z is now earlier than 20270214T010703Z (20270214T011203Z - 5 min.)',
+    });
+  });
+
+  it('accepts a call signed 4 minutes off', async () => {
+    const { store, issued } = setup();
+    await verifySignature(await signedCall(issued, { at: NOW - 4 * 60_000 }), context(store));
+  });
+
+  it('refuses a credential scoped to another region or service', async () => {
+    const { store, issued } = setup();
+    await assert.rejects(verifySignature(await signedCall(issued, { region: 'eu-west-1' }), context(store)), {
+      message: /scoped to a valid region, not 'eu-west-1'/,
+    });
+    await assert.rejects(verifySignature(await signedCall(issued, { service: 'kinesis' }), context(store)), {
+      message: /scoped to correct service: 'firehose'/,
+    });
+  });
+
+  it('refuses a missing or foreign session token as UnrecognizedClientException', async () => {
+    const { store, issued } = setup();
+    const { sessionToken: _, ...withoutToken } = issued;
+    await assert.rejects(verifySignature(await signedCall(withoutToken), context(store)), {
+      awsType: 'UnrecognizedClientException',
+    });
+  });
+
+  it('refuses expired credentials as ExpiredTokenException', async () => {
+    const { store, issued } = setup();
+    const later = NOW + 3_600_000;
+    await assert.rejects(verifySignature(await signedCall(issued, { at: later }), context(store, later)), {
+      awsType: 'ExpiredTokenException',
+    });
+  });
+
+  it('refuses a call without X-Amz-Date as IncompleteSignatureException', async () => {
+    const { store, issued } = setup();
+    const request = await signedCall(issued);
+    request.headers.delete('x-amz-date');
+    await assert.rejects(verifySignature(request, context(store)), { awsType: 'IncompleteSignatureException' });
+  });
+});
+
+describe('parseAuthorization', () => {
+  it('reads the credential scope, signed headers and signature', () => {
+    const parts = parseAuthorization(
+      'AWS4-HMAC-SHA256 Credential=AKID/20270214/us-east-1/firehose/aws4_request, SignedHeaders=host;x-amz-date, Signature=abc',
+    );
+    assert.deepEqual(parts, {
+      accessKeyId: 'AKID',
+      scopeDate: '20270214',
+      scopeRegion: 'us-east-1',
+      scopeService: 'firehose',
+      scopeTerminator: 'aws4_request',
+      signedHeaders: ['host', 'x-amz-date'],
+      signature: 'abc',
+    });
+  });
+
+  it('names the missing parameters, as AWS does', () => {
+    assert.throws(
+      () => parseAuthorization('AWS4-HMAC-SHA256 Credential=AKID/20270214/us-east-1/firehose/aws4_request'),
+      {
+        awsType: 'IncompleteSignatureException',
+        message: /requires 'Signature' parameter\. Authorization header requires 'SignedHeaders' parameter\./,
+      },
+    );
+  });
+
+  it('refuses a pair without an equal sign and an unknown algorithm', () => {
+    assert.throws(() => parseAuthorization('AWS4-HMAC-SHA256 Credential'), { message: /missing equal-sign/ });
+    assert.throws(() => parseAuthorization('Bearer abc'), { message: /Unsupported AWS 'algorithm': 'Bearer'/ });
+  });
+
+  it('refuses a credential without five parts', () => {
+    assert.throws(() => parseAuthorization('AWS4-HMAC-SHA256 Credential=AKID, SignedHeaders=host, Signature=abc'), {
+      message: /exactly 5 slash-delimited elements/,
+    });
+  });
+});
