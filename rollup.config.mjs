@@ -1,6 +1,8 @@
 // One rollup factory for every package (lit's rollup-common.js pattern): each package's `rollup.config.mjs` calls
 // `createBundle(...)` with what differs. Browser bundles resolve the `browser` field and our `source` export condition
 // (packages export their TypeScript under `source`), and the AWS SDK's `import ... from './package.json'` needs json().
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import json from '@rollup/plugin-json';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
@@ -36,6 +38,47 @@ export function reportSizes() {
 }
 
 /**
+ * Applies packages' `browser` field maps to their own relative imports (e.g. the AWS SDK's
+ * `./runtimeConfig` → `./runtimeConfig.browser`). node-resolve keys its map by the symlinked path, which pnpm's layout
+ * never matches, and AWS SDK maps omit the `.js` extension; this does both right, from real paths.
+ * @returns {import('rollup').Plugin}
+ */
+export function browserFieldMaps() {
+  const manifests = new Map();
+  const packageOf = (file) => {
+    for (let dir = dirname(file); dir !== dirname(dir); dir = dirname(dir)) {
+      if (manifests.has(dir)) return manifests.get(dir);
+      const path = join(dir, 'package.json');
+      if (existsSync(path)) {
+        const { browser } = JSON.parse(readFileSync(path, 'utf8'));
+        const info = { root: dir, map: typeof browser === 'object' && browser !== null ? browser : undefined };
+        manifests.set(dir, info);
+        return info;
+      }
+    }
+    return undefined;
+  };
+  const withJs = (path) => (existsSync(path) ? path : `${path}.js`);
+  return {
+    name: 'browser-field-maps',
+    resolveId(source, importer) {
+      if (!importer || !source.startsWith('.') || !importer.includes('node_modules')) return null;
+      const info = packageOf(importer);
+      if (!info?.map) return null;
+      const target = resolve(dirname(importer), source);
+      const key = `./${relative(info.root, target)}`.replace(/\\.js$/, '');
+      const mapped = info.map[key] ?? info.map[`${key}.js`];
+      if (mapped === undefined) return null;
+      if (mapped === false) return { id: '\0browser-empty', moduleSideEffects: false };
+      return withJs(resolve(info.root, mapped));
+    },
+    load(id) {
+      return id === '\0browser-empty' ? 'export default {};' : null;
+    },
+  };
+}
+
+/**
  * Builds one rollup configuration.
  * @param {object} options
  * @param {Record<string, string> | string} options.input entry module(s)
@@ -61,12 +104,12 @@ export function createBundle({
     input,
     external,
     plugins: [
+      ...(browser ? [browserFieldMaps()] : []),
       nodeResolve({
         browser,
         exportConditions: browser
           ? ['source', 'browser', 'module', 'import', 'default']
           : ['source', 'node', 'import', 'default'],
-        extensions: ['.ts', '.mjs', '.js', '.json'],
         preferBuiltins: !browser,
       }),
       json({ preferConst: true }),

@@ -188,6 +188,33 @@ describe('createCampaignClient in the browser, against the emulator', () => {
     expect(acknowledgedIds(emulator)).to.deep.equal([receipt.status === 'queued' ? receipt.entryId : '']);
   });
 
+  it('falls back to localStorage without IndexedDB, and to memory without either, still delivering', async () => {
+    const emulator = await useEmulator();
+    const indexedDb = Object.getOwnPropertyDescriptor(window, 'indexedDB');
+    const setItem = Storage.prototype.setItem;
+    try {
+      // Safari private mode of old, or a browser with IndexedDB disabled.
+      Object.defineProperty(window, 'indexedDB', { configurable: true, get: () => undefined });
+      const local = emulatorClient();
+      expect(await local.storage()).to.equal('localstorage');
+      const first = await local.submit(validEntry('Local'));
+      expect(first.status).to.equal('delivered');
+      // Storage full or blocked entirely: the entry is still kept, in memory, and the client says so.
+      Storage.prototype.setItem = () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+      const memory = emulatorClient();
+      expect(await memory.storage()).to.equal('memory');
+      const second = await memory.submit(validEntry('Memory'));
+      expect(second.status).to.equal('delivered');
+      expect(memory.events.queued[0]?.storage).to.equal('memory');
+      expect(emulator.records()).to.have.length(2);
+    } finally {
+      Storage.prototype.setItem = setItem;
+      if (indexedDb) Object.defineProperty(window, 'indexedDB', indexedDb);
+    }
+  });
+
   it('refuses hostile and oversized input with specific issues, sending nothing', async () => {
     const emulator = await useEmulator();
     const client = emulatorClient({ fields: ['name', 'email', 'phone', 'postal-code', 'birth-date'] });

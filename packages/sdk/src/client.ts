@@ -7,7 +7,7 @@ import type { FirehoseTransport } from './adapters/transport.js';
 import { type CampaignClientConfig, type ResolvedConfig, resolveConfig } from './config.js';
 import { createRecord, type EntryRecord, encodeRecordChecked } from './core/record.js';
 import { type EntryInput, type EntryIssue, validateEntry } from './core/validate.js';
-import { DeliveryLoop } from './delivery-loop.js';
+import type { DeliveryLoop } from './delivery-loop.js';
 import { CampaignEntryError, ErrorCode } from './errors.js';
 import { type CampaignClientEventMap, type DeliveredEvent, Emitter, type Listener } from './events.js';
 import { SDK_VERSION } from './version.js';
@@ -128,6 +128,9 @@ export function createCampaignClient(options: CampaignClientConfig): CampaignCli
     : loadAwsTransport(config, stores);
   let disposed = false;
   let channel: TabChannel | undefined;
+  let loop: DeliveryLoop | undefined;
+  let loading: Promise<DeliveryLoop> | undefined;
+  let retryTimer: unknown;
 
   const settle = (entryIds: readonly string[], stream: string | undefined) => {
     for (const entryId of entryIds) {
@@ -138,14 +141,44 @@ export function createCampaignClient(options: CampaignClientConfig): CampaignCli
     }
   };
 
-  let loop: DeliveryLoop | undefined;
-  const ready = stores.then(({ entries }) => {
-    loop = new DeliveryLoop(config, entries, transport, events, {
-      delivered(entryIds, stream) {
-        settle(entryIds, stream);
-        if (stream !== undefined && entries.kind !== 'memory') channel?.post({ type: 'delivered', entryIds });
+  // Saving an entry needs only this module; sending needs the delivery loop and the AWS SDK, two lazily loaded
+  // chunks fetched in parallel (on prefetch, on submit, or at once when an earlier visit left entries stored).
+  function delivery(): Promise<DeliveryLoop> {
+    if (!loading) {
+      void transport().catch(() => {}); // start fetching the AWS chunk alongside
+      loading = Promise.all([import('./delivery-loop.js'), stores]).then(
+        ([{ DeliveryLoop: Loop }, { entries }]) => {
+          loop = new Loop(config, entries, transport, events, {
+            delivered(entryIds, stream) {
+              settle(entryIds, stream);
+              if (stream !== undefined) channel?.post({ type: 'delivered', entryIds });
+            },
+          });
+          if (disposed) loop.stop();
+          return loop;
+        },
+        (error: unknown) => {
+          loading = undefined; // a chunk that failed to load (offline) is fetched again on the next try
+          throw error;
+        },
+      );
+    }
+    return loading;
+  }
+
+  /** Sends what is stored; if the code to send cannot load yet, tries again shortly. The entries stay stored. */
+  function kick(options?: { force?: boolean; keepalive?: boolean }): void {
+    if (disposed) return;
+    delivery().then(
+      (delivering) => (options?.keepalive && delivering.busy ? undefined : delivering.run(options)),
+      () => {
+        config.timers.clear(retryTimer);
+        retryTimer = config.timers.set(() => kick(), config.retry.maxDelayMs);
       },
-    });
+    );
+  }
+
+  const ready = stores.then(async ({ entries }) => {
     if (entries.kind !== 'memory') {
       channel = openTabChannel(`campaign-entry:v1:${config.campaignId}`, ({ entryIds }) => {
         const mine = entryIds.filter((id) => waiters.has(id));
@@ -154,17 +187,17 @@ export function createCampaignClient(options: CampaignClientConfig): CampaignCli
         for (const entryId of mine) events.emit('delivered', { entryId, stream: undefined, attempts: 0 });
       });
     }
-    void loop.run(); // resume entries left by an earlier visit
-    return { entries, loop };
+    if ((await entries.list()).length > 0) kick(); // resume entries left by an earlier visit
+    return { entries };
   });
 
   const unwatch = config.watchPage
     ? watchPage({
+        // Last chance before the page may be frozen or closed: send what is stored now, backoff or not.
         onLeave: () => {
-          // Last chance before the page may be frozen or closed: send what is stored now, backoff or not.
-          if (loop && !loop.busy) void loop.run({ keepalive: true, force: true });
+          if (loop) kick({ keepalive: true, force: true });
         },
-        onOnline: () => void loop?.run({ force: true }),
+        onOnline: () => kick({ force: true }),
       })
     : () => {};
 
@@ -197,7 +230,7 @@ export function createCampaignClient(options: CampaignClientConfig): CampaignCli
     });
     const encoded = encodeRecordChecked(record);
     if (!encoded.success) return { status: 'invalid', issues: encoded.issues };
-    const { entries, loop: delivery } = await ready;
+    const { entries } = await ready;
     if ((await entries.list()).length >= config.maxStoredEntries) {
       events.emit('limit', { limit: 'count', entryIds: [entryId] });
       return {
@@ -213,7 +246,7 @@ export function createCampaignClient(options: CampaignClientConfig): CampaignCli
     delivery$.catch(() => {}); // callers may ignore `delivery`; a dispose must not surface as unhandled
     await entries.put({ entryId, line: encoded.line, bytes: encoded.bytes, storedAt: now });
     events.emit('queued', { entryId, storage: entries.kind });
-    void delivery.run();
+    kick();
     let timer: unknown;
     const deadline = new Promise<'timeout'>((resolve) => {
       timer = config.timers.set(() => resolve('timeout'), config.receiptTimeoutMs);
@@ -247,14 +280,14 @@ export function createCampaignClient(options: CampaignClientConfig): CampaignCli
     },
     async prefetch() {
       try {
-        await (await transport()).prepare();
+        await Promise.all([delivery(), transport().then((aws) => aws.prepare())]);
       } catch {
         // Best effort: the real send retries with backoff.
       }
     },
     async flush() {
-      const { entries, loop: delivery } = await ready;
-      await delivery.run({ force: true });
+      const { entries } = await ready;
+      if ((await entries.list()).length > 0) await (await delivery()).run({ force: true });
       return { pending: (await entries.list()).length };
     },
     async pending() {
@@ -270,6 +303,7 @@ export function createCampaignClient(options: CampaignClientConfig): CampaignCli
       disposed = true;
       unwatch();
       loop?.stop();
+      config.timers.clear(retryTimer);
       channel?.close();
       const error = new CampaignEntryError(
         ErrorCode.Disposed,

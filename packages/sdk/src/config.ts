@@ -2,9 +2,8 @@
 
 import type { StoragePreference } from './adapters/open-store.js';
 import type { FirehoseTransport } from './adapters/transport.js';
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './core/backoff.js';
-import { type BatchLimits, FIREHOSE_BATCH_LIMITS } from './core/batch.js';
 import { DEFAULT_FIELDS, type FieldName, type FieldSpec, isFieldName } from './core/fields.js';
+import { type BatchLimits, DEFAULT_RETRY_POLICY, FIREHOSE_BATCH_LIMITS, type RetryPolicy } from './core/limits.js';
 import { CampaignEntryError, ErrorCode } from './errors.js';
 
 /** Timer functions, injectable so tests control time. */
@@ -12,6 +11,12 @@ export interface Timers {
   set(callback: () => void, ms: number): unknown;
   clear(handle: unknown): void;
 }
+
+/**
+ * How long an entry may wait on the device before it is removed unsent: 7 days, in milliseconds. Servers use it too: a
+ * record claiming to be older than this was not queued by a stock client (or its device clock is wrong).
+ */
+export const DEFAULT_MAX_ENTRY_AGE_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** Configuration for {@link createCampaignClient}. Durations are in milliseconds. */
 export interface CampaignClientConfig {
@@ -41,7 +46,7 @@ export interface CampaignClientConfig {
   readonly receiptTimeoutMs?: number;
   /** Most entries kept on one device; further submits are refused with `queue-full`. @default 500 */
   readonly maxStoredEntries?: number;
-  /** Entries older than this are removed unsent (with a `limit` event). @default 604_800_000 (7 days) */
+  /** Entries older than this are removed unsent (with a `limit` event). @default {@link DEFAULT_MAX_ENTRY_AGE_MS} (7 days) */
   readonly maxEntryAgeMs?: number;
   /** Subscribe to page lifecycle (`pagehide`, `visibilitychange`, `online`). @default true in browsers */
   readonly watchPage?: boolean;
@@ -85,7 +90,11 @@ const POOL_ID = /^([a-z]{2}(?:-[a-z]+)+-\d{1,2}):[0-9a-f-]{36}$/u;
 const STREAM_NAME = /^[a-zA-Z0-9_.-]{1,64}$/u;
 const CAMPAIGN_ID = /^[a-zA-Z0-9_.:-]{1,128}$/u;
 
-function randomUuid(): string {
+/**
+ * A v4 UUID from `crypto.randomUUID`, or from `crypto.getRandomValues` where `randomUUID` is missing (it needs a secure
+ * context). The client's default `randomId`; forms use it to make an entry's id when the entrant starts filling in.
+ */
+export function randomUuid(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
   // crypto.randomUUID needs a secure context; getRandomValues does not (http:// LAN previews).
   const bytes = crypto.getRandomValues(new Uint8Array(16));
@@ -152,7 +161,7 @@ export function resolveConfig(config: CampaignClientConfig): ResolvedConfig {
     batch,
     receiptTimeoutMs: config.receiptTimeoutMs ?? 3000,
     maxStoredEntries: config.maxStoredEntries ?? 500,
-    maxEntryAgeMs: config.maxEntryAgeMs ?? 7 * 24 * 60 * 60 * 1000,
+    maxEntryAgeMs: config.maxEntryAgeMs ?? DEFAULT_MAX_ENTRY_AGE_MS,
     watchPage: config.watchPage ?? true,
     transport: config.transport,
     clock: config.clock ?? Date.now,

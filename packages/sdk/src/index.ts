@@ -15,15 +15,15 @@ export { createMemoryTransport } from './adapters/transport.js';
 export type { CampaignClient, FlushResult, SubmitOptions, SubmitReceipt } from './client.js';
 export { createCampaignClient } from './client.js';
 export type { CampaignClientConfig, Timers } from './config.js';
-export { parseStreams } from './config.js';
-export type { RetryPolicy } from './core/backoff.js';
-export { DEFAULT_RETRY_POLICY, nextDelayMs } from './core/backoff.js';
-export type { BatchLimits } from './core/batch.js';
-export { FIREHOSE_BATCH_LIMITS, KEEPALIVE_BODY_BYTES, packBatches } from './core/batch.js';
+export { DEFAULT_MAX_ENTRY_AGE_MS, parseStreams, randomUuid } from './config.js';
+export { nextDelayMs } from './core/backoff.js';
+export { packBatches } from './core/batch.js';
 export type { Failure } from './core/classify.js';
 export { classifyFailure, classifyRecordError } from './core/classify.js';
 export type { FieldListResult, FieldName, FieldSpec } from './core/fields.js';
 export { DEFAULT_FIELDS, DEFAULT_MIN_AGE, FIELD_NAMES, isFieldName, minAgeFor, parseFieldList } from './core/fields.js';
+export type { BatchLimits, RetryPolicy } from './core/limits.js';
+export { DEFAULT_RETRY_POLICY, FIREHOSE_BATCH_LIMITS, KEEPALIVE_BODY_BYTES } from './core/limits.js';
 export type { DecodeResult, EncodeResult, EntryRecord, RecordContext, RecordMeta } from './core/record.js';
 export {
   createRecord,

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DEFAULT_RETRY_POLICY, nextDelayMs } from './backoff.js';
+import { nextDelayMs } from './backoff.js';
+import { DEFAULT_RETRY_POLICY } from './limits.js';
 
 describe('nextDelayMs', () => {
   it('spreads retries over [0, base·2^(n-1)] with full jitter', () => {

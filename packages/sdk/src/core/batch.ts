@@ -1,21 +1,5 @@
 // Packing queued records into PutRecordBatch calls within Firehose's limits.
-
-/** Limits for one PutRecordBatch call. */
-export interface BatchLimits {
-  /** Records per call. Firehose allows at most 500. @default 500 */
-  readonly maxRecords: number;
-  /** Sum of record sizes (bytes, before base64) per call. Firehose allows at most 4 MiB. @default 4 MiB */
-  readonly maxBytes: number;
-}
-
-/** Firehose's own PutRecordBatch limits. */
-export const FIREHOSE_BATCH_LIMITS: BatchLimits = { maxRecords: 500, maxBytes: 4 * 1024 * 1024 };
-
-/**
- * The most request body a `fetch(..., {keepalive: true})` may have in flight per page (64 KiB, Fetch standard). Used
- * for the best-effort send when the page is hidden or unloaded.
- */
-export const KEEPALIVE_BODY_BYTES = 64 * 1024;
+import { type BatchLimits, FIREHOSE_BATCH_LIMITS } from './limits.js';
 
 /** Anything with a size in bytes. */
 export interface Sized {

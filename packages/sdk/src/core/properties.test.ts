@@ -3,8 +3,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { FIREHOSE_BATCH_LIMITS, packBatches, requestBodyBytes } from './batch.js';
+import { packBatches, requestBodyBytes } from './batch.js';
 import { FIELD_NAMES, type FieldSpec } from './fields.js';
+import { FIREHOSE_BATCH_LIMITS } from './limits.js';
 import { createRecord, decodeRecord, encodeRecordChecked, MAX_RECORD_BYTES } from './record.js';
 import { hasForbiddenCharacters, looksLikeFormula, utf8Length } from './text.js';
 import { FIELD_MAX_LENGTH, validateEntry, validateField } from './validate.js';

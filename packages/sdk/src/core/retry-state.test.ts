@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DEFAULT_RETRY_POLICY } from './backoff.js';
 import { classifyFailure, classifyRecordError } from './classify.js';
+import { DEFAULT_RETRY_POLICY } from './limits.js';
 import { afterFailure, attempted, FRESH, isDue, nextWakeAt } from './retry-state.js';
 
 const now = 1_000_000;

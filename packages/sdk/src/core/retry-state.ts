@@ -1,6 +1,7 @@
 // Per-entry retry bookkeeping: pure functions from (state, outcome, now) to the next state.
-import { nextDelayMs, type RetryPolicy } from './backoff.js';
+import { nextDelayMs } from './backoff.js';
 import type { Failure } from './classify.js';
+import type { RetryPolicy } from './limits.js';
 
 /** Where one stored entry stands in this page visit. */
 export interface RetryState {
