@@ -1,0 +1,69 @@
+// `pnpm demo:burst [--entrants N] [--url URL] [--window-ms MS] [--json]`: a halftime burst against the running demo.
+import { parseArgs } from 'node:util';
+import { type BurstReport, runBurst } from './burst-run.js';
+
+const { values } = parseArgs({
+  options: {
+    entrants: { type: 'string' },
+    url: { type: 'string' },
+    'window-ms': { type: 'string' },
+    'requests-per-second': { type: 'string' },
+    'get-id-per-second': { type: 'string' },
+    json: { type: 'boolean' },
+  },
+});
+const url = values.url ?? `http://127.0.0.1:${process.env.PORT ?? 8787}`;
+if (!/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/u.test(url)) {
+  console.error(`demo:burst only targets the local demo (127.0.0.1); got ${url}`);
+  process.exit(2);
+}
+const number = (value: string | undefined) => (value === undefined ? undefined : Number(value));
+
+function print(report: BurstReport): void {
+  const rows: [string, string][] = [
+    ['entrants', String(report.entrants)],
+    [
+      'acknowledged',
+      `${report.acknowledged} (${report.receipts.delivered} "You're in" within 3 s, ${report.receipts.queued} "saved, sending…" first)`,
+    ],
+    ['lost', String(report.lost)],
+    ['duplicates (same entryId)', String(report.duplicates)],
+    ['SDK retries', String(report.retries)],
+    ['Firehose throttled calls', String(report.throttledCalls)],
+    ['Cognito throttles', String(report.cognitoThrottles)],
+    [
+      'time to acknowledge',
+      `p50 ${report.timeToAcknowledge.p50} ms · p95 ${report.timeToAcknowledge.p95} ms · p99 ${report.timeToAcknowledge.p99} ms · max ${report.timeToAcknowledge.max} ms`,
+    ],
+    [
+      'quotas during the burst',
+      `${report.quotas.requestsPerSecond} req/s per stream × ${report.quotas.streams} streams, GetId ${report.quotas.getIdPerSecond}/s`,
+    ],
+    ['duration', `${(report.durationMs / 1000).toFixed(1)} s`],
+  ];
+  for (const [label, value] of rows) console.log(`  ${label.padEnd(26)} ${value}`);
+}
+
+try {
+  const entrants = number(values.entrants) ?? 2000;
+  if (!values.json) console.log(`Halftime burst: ${entrants} entrants against ${url} …`);
+  const report = await runBurst({
+    url,
+    entrants,
+    ...(values['window-ms'] ? { arrivalWindowMs: Number(values['window-ms']) } : {}),
+    ...(values['requests-per-second'] ? { requestsPerSecond: Number(values['requests-per-second']) } : {}),
+    ...(values['get-id-per-second'] ? { getIdPerSecond: Number(values['get-id-per-second']) } : {}),
+    log: values.json ? () => {} : (line) => console.log(line),
+  });
+  if (values.json) console.log(JSON.stringify(report, null, 2));
+  else print(report);
+  process.exitCode = report.lost === 0 ? 0 : 1;
+} catch (error) {
+  const message = (error as Error).message;
+  console.error(
+    /fetch failed|ECONNREFUSED/u.test(message) || /ECONNREFUSED/u.test(String((error as Error).cause))
+      ? `No demo at ${url}: start it with pnpm demo first.`
+      : message,
+  );
+  process.exitCode = 1;
+}

@@ -1,0 +1,72 @@
+// The local campaign end to end in Node: a small halftime burst through the SDK against the demo server, then the
+// delivered gzip files read back with the same SQL views Athena uses.
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { runBurst } from './burst-run.js';
+import { NoEntriesYet, openEntriesDb } from './entries-db.js';
+import { DEMO_CAMPAIGN, type RunningDemo, startDemo } from './server.js';
+
+describe('pnpm demo', () => {
+  let demo: RunningDemo;
+  let dataDir: string;
+
+  before(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'campaign-demo-'));
+    demo = await startDemo({ port: 0, dataDir, buffering: { sizeBytes: 64 * 1024, intervalMs: 500 } });
+  });
+  after(async () => {
+    await demo.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('serves the page, its config pointing at this server, and CloudFront-like headers', async () => {
+    const page = await fetch(`${demo.url}/`, { headers: { 'accept-encoding': 'br' } });
+    assert.equal(page.status, 200);
+    assert.match(page.headers.get('content-security-policy') ?? '', /script-src 'self'/);
+    assert.match(await page.text(), /<campaign-entry/);
+    const config = (await (await fetch(`${demo.url}/config.json`)).json()) as {
+      endpoints: { firehose: string };
+      deliveryStreams: string[];
+    };
+    assert.equal(config.endpoints.firehose, demo.url);
+    assert.deepEqual(config.deliveryStreams, ['entries-0', 'entries-1']);
+    assert.equal((await fetch(`${demo.url}/../package.json`)).status, 404);
+  });
+
+  it('says clearly that there is nothing to query before the first delivery', async () => {
+    await assert.rejects(openEntriesDb(join(dataDir, 'nothing'), DEMO_CAMPAIGN.bucket), NoEntriesYet);
+  });
+
+  it('loses no entry in a throttled burst of 200, and every one is in the gzip files, queryable with SQL', async () => {
+    const report = await runBurst({
+      url: demo.url,
+      entrants: 200,
+      arrivalWindowMs: 2000,
+      typingMs: [100, 600],
+      requestsPerSecond: 5,
+      getIdPerSecond: 40,
+      deadlineMs: 120_000,
+    });
+    assert.equal(report.submitted, 200);
+    assert.equal(report.acknowledged, 200);
+    assert.equal(report.lost, 0);
+    assert.ok(report.throttledCalls > 0, 'quotas were scaled down far enough to throttle');
+    assert.ok(report.retries > 0);
+    const dashboard = (await (await fetch(`${demo.url}/api/dashboard`)).json()) as { totals: { unique: number } };
+    assert.equal(dashboard.totals.unique, 200);
+
+    await demo.emulator.flush();
+    const db = await openEntriesDb(dataDir, DEMO_CAMPAIGN.bucket);
+    try {
+      const { rows } = await db.run('SELECT count(*) AS n, count(DISTINCT entryId) AS ids FROM entries_unique');
+      assert.deepEqual(rows, [{ n: 200, ids: 200 }]);
+      const layout = await db.run(`SELECT DISTINCT dt FROM entries`);
+      assert.match(String(layout.rows[0]?.dt), /^\d{4}\/\d{2}\/\d{2}\/\d{2}$/);
+    } finally {
+      db.close();
+    }
+  });
+});
