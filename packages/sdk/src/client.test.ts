@@ -260,6 +260,7 @@ describe('createCampaignClient', () => {
         throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       },
       list: async () => [],
+      count: async () => 0,
       delete: async () => {},
     };
     const { client, time, events } = setup(

@@ -187,7 +187,7 @@ export function createCampaignClient(options: CampaignClientConfig): CampaignCli
         for (const entryId of mine) events.emit('delivered', { entryId, stream: undefined, attempts: 0 });
       });
     }
-    if ((await entries.list()).length > 0) kick(); // resume entries left by an earlier visit
+    if ((await entries.count()) > 0) kick(); // resume entries left by an earlier visit
     return { entries };
   });
 
@@ -231,7 +231,7 @@ export function createCampaignClient(options: CampaignClientConfig): CampaignCli
     const encoded = encodeRecordChecked(record);
     if (!encoded.success) return { status: 'invalid', issues: encoded.issues };
     const { entries } = await ready;
-    if ((await entries.list()).length >= config.maxStoredEntries) {
+    if ((await entries.count()) >= config.maxStoredEntries) {
       events.emit('limit', { limit: 'count', entryIds: [entryId] });
       return {
         status: 'rejected',
@@ -287,12 +287,12 @@ export function createCampaignClient(options: CampaignClientConfig): CampaignCli
     },
     async flush() {
       const { entries } = await ready;
-      if ((await entries.list()).length > 0) await (await delivery()).run({ force: true });
-      return { pending: (await entries.list()).length };
+      if ((await entries.count()) > 0) await (await delivery()).run({ force: true });
+      return { pending: await entries.count() };
     },
     async pending() {
       const { entries } = await ready;
-      return (await entries.list()).length;
+      return entries.count();
     },
     async storage() {
       return (await ready).entries.kind;

@@ -132,10 +132,17 @@ export class DeliveryLoop {
       if (fitting.length === 0) return false;
       return this.#send(transport, stream, fitting, true);
     }
-    const sends = [...byStream.entries()].flatMap(([stream, entries]) =>
-      packBatches(entries, this.#config.batch).map((batch) => this.#send(transport, stream, batch, false)),
+    // Streams in parallel, batches of one stream one after another: one request in flight per stream.
+    const results = await Promise.all(
+      [...byStream.entries()].map(async ([stream, entries]) => {
+        let progressed = false;
+        for (const batch of packBatches(entries, this.#config.batch)) {
+          if (this.#stopped) break;
+          progressed = (await this.#send(transport, stream, batch, false)) || progressed;
+        }
+        return progressed;
+      }),
     );
-    const results = await Promise.all(sends);
     return results.some(Boolean);
   }
 

@@ -24,6 +24,8 @@ export interface EntryStore {
   put(entry: StoredEntry): Promise<void>;
   /** Every stored entry, oldest first. */
   list(): Promise<StoredEntry[]>;
+  /** How many entries are stored (cheaper than `list` where the backend can count keys). */
+  count(): Promise<number>;
   /** Removes entries (after Firehose acknowledged them); unknown ids are ignored. */
   delete(entryIds: readonly string[]): Promise<void>;
 }

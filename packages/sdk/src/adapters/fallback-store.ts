@@ -41,6 +41,11 @@ export function createFallbackStore(stores: readonly [EntryStore, ...EntryStore[
       }
       return [...seen.values()].sort(byAge);
     },
+    async count() {
+      // Entries live in one backend each (a put goes to the first that takes it), so counts add up.
+      const counts = await Promise.all(stores.map((store) => store.count().catch(() => 0)));
+      return counts.reduce((sum, count) => sum + count, 0);
+    },
     async delete(entryIds) {
       await Promise.allSettled(stores.map((store) => store.delete(entryIds)));
     },

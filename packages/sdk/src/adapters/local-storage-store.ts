@@ -36,6 +36,11 @@ export function openLocalStorageStore(campaignId: string, storage: Storage = glo
       }
       return entries.sort(byAge);
     },
+    async count() {
+      let count = 0;
+      for (let index = 0; index < storage.length; index++) if (storage.key(index)?.startsWith(prefix)) count++;
+      return count;
+    },
     async delete(entryIds) {
       for (const id of entryIds) storage.removeItem(prefix + id);
     },

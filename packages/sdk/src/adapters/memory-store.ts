@@ -11,6 +11,9 @@ export function createMemoryStore(): EntryStore {
     async list() {
       return [...entries.values()].sort(byAge);
     },
+    async count() {
+      return entries.size;
+    },
     async delete(entryIds) {
       for (const id of entryIds) entries.delete(id);
     },
