@@ -2,7 +2,7 @@
 -- description: Creates the view entries_unique: one row per entryId (the first copy delivered; Firehose delivery is at-least-once) plus entrant_key, the normalised e-mail (lower-case, trimmed, +tag removed) or `entry:<entryId>` when there is none. Run once after deploy; the other queries read it.
 CREATE OR REPLACE VIEW entries_unique AS
 WITH first_copies AS (
-  SELECT "schema", entryId, campaignId, submittedAt, fields, consent, meta, dt
+  SELECT "schema", entryId, campaignId, submittedAt, fields, consent, meta, arrivedAt, checks, dt
   FROM (
     SELECT *, row_number() OVER (PARTITION BY entryId ORDER BY dt, submittedAt) AS copy_number
     FROM entries
@@ -15,7 +15,7 @@ emails AS (
   FROM first_copies
 )
 SELECT
-  "schema", entryId, campaignId, submittedAt, fields, consent, meta, dt,
+  "schema", entryId, campaignId, submittedAt, fields, consent, meta, arrivedAt, checks, dt,
   coalesce(
     CASE
       WHEN strpos(email, '@') > 0

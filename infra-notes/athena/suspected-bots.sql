@@ -1,7 +1,7 @@
 -- name: suspected-bots
--- description: Entries that look automated, for review before the draw: flagged by the SDK (meta.suspect), filled in under 3 seconds, or one of more than 3 entries with the same normalised e-mail.
+-- description: Entries that look automated, for review before the draw: flagged by the SDK (meta.suspect) or by the transform (checks.review: implausible device clock, outside the campaign window), filled in under 3 seconds, or one of more than 3 entries with the same normalised e-mail.
 WITH counted AS (
-  SELECT entryId, submittedAt, meta, entrant_key, count(*) OVER (PARTITION BY entrant_key) AS entries_for_key
+  SELECT entryId, submittedAt, meta, checks, entrant_key, count(*) OVER (PARTITION BY entrant_key) AS entries_for_key
   FROM entries_unique
 )
 SELECT
@@ -10,7 +10,8 @@ SELECT
   entrant_key,
   entries_for_key,
   coalesce(meta.suspect, false) AS flagged_by_sdk,
+  coalesce(checks.review, false) AS flagged_for_review,
   meta.fillMs AS fill_ms
 FROM counted
-WHERE coalesce(meta.suspect, false) OR meta.fillMs < 3000 OR entries_for_key > 3
+WHERE coalesce(meta.suspect, false) OR coalesce(checks.review, false) OR meta.fillMs < 3000 OR entries_for_key > 3
 ORDER BY entrant_key, submitted_at, entry_id

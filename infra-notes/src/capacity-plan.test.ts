@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { credentialBacklog, DEFAULT_QUOTAS, planCapacity } from './capacity-plan.js';
+import { credentialBacklog, DEFAULT_QUOTAS, planCapacity, planTransform } from './capacity-plan.js';
+import { loadTemplate } from './template.js';
 
 describe('planCapacity', () => {
   test('needs about 25 streams at 50,000 entrants/s on the request quota alone (DESIGN.md), more with headroom', () => {
@@ -30,5 +31,22 @@ describe('credentialBacklog', () => {
   test('grows with the excess over the quota and drains at the quota', () => {
     assert.deepEqual(credentialBacklog(125, 60, 25), { waitingDevices: 6_000, drainSeconds: 240 });
     assert.deepEqual(credentialBacklog(20, 60, 25), { waitingDevices: 0, drainSeconds: 0 });
+  });
+});
+
+describe('planTransform', () => {
+  test('reserves 5 per stream (the byte quota over a 1 MiB batch, 1 s each): the template default for 4 streams', () => {
+    assert.equal(planTransform(4).reservedConcurrency, 20);
+    assert.equal(String(loadTemplate().Parameters?.TransformReservedConcurrency?.Default), '20');
+    assert.equal(String(loadTemplate().Parameters?.DeliveryStreamIndexes?.Default).split(',').length, 4);
+  });
+
+  test('fits an account at Lambda’s default limit up to the 50-stream maximum', () => {
+    assert.deepEqual(planTransform(50), {
+      streams: 50,
+      peakInvocationsPerSecond: 250,
+      reservedConcurrency: 250,
+      fitsDefaultAccount: true,
+    });
   });
 });

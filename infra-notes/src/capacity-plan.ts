@@ -105,3 +105,45 @@ export function credentialBacklog(arrivalsPerSecond: number, burstSeconds: numbe
   const waitingDevices = Math.max(0, (arrivalsPerSecond - quotaPerSecond) * burstSeconds);
   return { waitingDevices, drainSeconds: waitingDevices / quotaPerSecond };
 }
+
+/**
+ * Sizing of the transformation Lambda (packages/firehose-transform). Firehose calls it once per processor buffer of
+ * data, so a stream's invocations per second are bounded by the stream's byte quota, whatever the traffic.
+ */
+export const TRANSFORM_PLANNING = {
+  /** The Lambda processor's buffer (`BufferSizeInMBs` in the template), in MiB: the most data per invocation. */
+  bufferMiB: 1,
+  /**
+   * Seconds one invocation takes, planned: a full 1 MiB batch of the smallest entries (about 3,900) takes 0.2–0.5 s
+   * on a 2-core build machine; 1 s covers a 1,024 MB arm64 function (about 0.6 vCPU), a cold start and jitter.
+   */
+  invocationSeconds: 1,
+  /** Lambda's default concurrency per account and region, and the part that must stay unreserved. */
+  accountConcurrency: 1_000,
+  accountUnreserved: 100,
+} as const;
+
+/** What the transform needs for a number of streams. */
+export interface TransformSizing {
+  readonly streams: number;
+  /** Invocations per second if every stream ran at its byte quota (a flood included). */
+  readonly peakInvocationsPerSecond: number;
+  /** `TransformReservedConcurrency` to deploy: peak invocations × planned duration. */
+  readonly reservedConcurrency: number;
+  /** Whether it fits an account at Lambda's default limit (1,000, with 100 kept unreserved). */
+  readonly fitsDefaultAccount: boolean;
+}
+
+/** The transform's concurrency for `streams` delivery streams (Little's law: arrival rate × time in system). */
+export function planTransform(streams: number): TransformSizing {
+  const perStream = DEFAULT_QUOTAS.firehoseMiBPerSecond / TRANSFORM_PLANNING.bufferMiB;
+  const peakInvocationsPerSecond = streams * perStream;
+  const reservedConcurrency = Math.ceil(peakInvocationsPerSecond * TRANSFORM_PLANNING.invocationSeconds);
+  return {
+    streams,
+    peakInvocationsPerSecond,
+    reservedConcurrency,
+    fitsDefaultAccount:
+      reservedConcurrency <= TRANSFORM_PLANNING.accountConcurrency - TRANSFORM_PLANNING.accountUnreserved,
+  };
+}

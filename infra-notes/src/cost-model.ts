@@ -36,6 +36,12 @@ export const PRICES = {
   kmsKeyPerMonth: 1,
   /** KMS: per 10,000 requests. */
   kmsPer10kRequests: 0.03,
+  /** Lambda requests per million. */
+  lambdaPerMillionRequests: 0.2,
+  /** Lambda duration per GB-second on arm64 (first tier). */
+  lambdaArmPerGBSecond: 0.0000133334,
+  /** CloudWatch custom metric per month (the transform's Records, ProcessingFailed, FlaggedForReview). */
+  cloudWatchMetricPerMonth: 0.3,
   /** CloudTrail data events per 100,000 (management events: first copy free). */
   cloudTrailDataEventsPer100k: 0.1,
   /** CloudWatch Logs ingestion per GB (the trail's copy that the Cognito alarms read). */
@@ -64,6 +70,14 @@ export const USAGE = {
   requestsPerVisit: 6,
   /** CloudTrail management events per entry: GetId + GetCredentialsForIdentity, about 1.2 KB each in the log group. */
   trailBytesPerEntry: 2 * 1_200,
+  /** The transform's memory, in GB (1,024 MB). */
+  transformMemoryGB: 1,
+  /** Seconds the transform takes per MiB of records (0.2–0.5 s measured on a 2-core machine; the slower end). */
+  transformSecondsPerMiB: 0.5,
+  /** Seconds of a near-empty invocation (the processor interval fires with a few records). */
+  transformSecondsPerInvocation: 0.01,
+  /** Bytes the transform logs per invocation (the metrics line; refusals add more, capped at 20 lines). */
+  transformLogBytesPerInvocation: 1_000,
   /** Delivery streams deployed. */
   streams: 4,
   /** Hours the streams receive traffic (each writes at least one object per buffer interval). */
@@ -98,6 +112,7 @@ export const COST_LINES = [
   'CloudTrail + CloudWatch Logs',
   'AWS Config',
   'CloudWatch alarms',
+  'Transform Lambda',
 ] as const;
 
 /** One cost line. */
@@ -117,7 +132,11 @@ export function estimateCost(entries: number): CostEstimate {
   const requests = visits * USAGE.requestsPerVisit;
   const scannedBytesPerQuery = Math.max(10 * 1_000_000, storedGB * GB);
   const athenaObjectReads = objects * USAGE.athenaQueries;
-  const alarms = USAGE.streams * 3 + 4;
+  const alarms = USAGE.streams * 4 + 7;
+  const mib = (entries * USAGE.recordBytes) / 1_048_576;
+  // One invocation per processor buffer (1 MiB) of data, and at least one per stream per interval while active.
+  const invocations = USAGE.streams * ((USAGE.activeHours * 3_600) / USAGE.bufferSeconds) + Math.ceil(mib);
+  const lambdaSeconds = mib * USAGE.transformSecondsPerMiB + invocations * USAGE.transformSecondsPerInvocation;
 
   const lines: Record<CostLine, number> = {
     Firehose: (billedFirehoseBytes / GB) * PRICES.firehosePerGB,
@@ -138,6 +157,11 @@ export function estimateCost(entries: number): CostEstimate {
       ((entries * USAGE.trailBytesPerEntry) / GB) * PRICES.cloudWatchLogsPerGB,
     'AWS Config': USAGE.configItems * PRICES.configItem + USAGE.configEvaluations * PRICES.configRuleEvaluation,
     'CloudWatch alarms': alarms * PRICES.cloudWatchAlarmPerMonth,
+    'Transform Lambda':
+      (invocations / 1e6) * PRICES.lambdaPerMillionRequests +
+      lambdaSeconds * USAGE.transformMemoryGB * PRICES.lambdaArmPerGBSecond +
+      3 * PRICES.cloudWatchMetricPerMonth +
+      ((invocations * USAGE.transformLogBytesPerInvocation) / GB) * PRICES.cloudWatchLogsPerGB,
   };
   const total = Object.values(lines).reduce((sum, value) => sum + value, 0);
   return { entries, lines, total };

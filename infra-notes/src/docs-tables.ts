@@ -1,6 +1,6 @@
 // Markdown tables for CAPACITY.md and COST.md, rendered from the models so the numbers in the notes are the numbers
 // the code computes. Each table sits between `<!-- BEGIN GENERATED: name -->` and `<!-- END GENERATED: name -->`.
-import { credentialBacklog, DEFAULT_QUOTAS, planCapacity } from './capacity-plan.js';
+import { credentialBacklog, DEFAULT_QUOTAS, planCapacity, planTransform } from './capacity-plan.js';
 import { COST_LINES, estimateCost, PRICE_DATE, PRICES } from './cost-model.js';
 import { campaignQueries } from './queries.js';
 import { dialectDifferences } from './sql-dialects.js';
@@ -65,6 +65,25 @@ export function renderBacklogTable(): string {
   );
 }
 
+/** Stream counts the transform table covers (the planned streams of the capacity table's rates). */
+export const TRANSFORM_STREAMS = [1, 4, 5, 9, 25, 43, 50] as const;
+
+/** Streams → the transformation Lambda's reserved concurrency. */
+export function renderTransformTable(): string {
+  return table(
+    ['Streams', 'Peak invocations/s (every stream at 5 MiB/s)', '`TransformReservedConcurrency`', 'Default account?'],
+    TRANSFORM_STREAMS.map((streams) => {
+      const row = planTransform(streams);
+      return [
+        number(streams),
+        number(row.peakInvocationsPerSecond),
+        number(row.reservedConcurrency),
+        row.fitsDefaultAccount ? 'fits' : 'raise the account limit',
+      ];
+    }),
+  );
+}
+
 /** Cost per line for each campaign size. */
 export function renderCostTable(): string {
   const estimates = COST_VOLUMES.map(estimateCost);
@@ -109,7 +128,11 @@ export function renderQueryTable(): string {
 
 const RENDERERS: Readonly<Record<string, Readonly<Record<string, () => string>>>> = {
   'README.md': { 'query-table': renderQueryTable, 'dialect-table': renderDialectTable },
-  'CAPACITY.md': { 'capacity-table': renderCapacityTable, 'backlog-table': renderBacklogTable },
+  'CAPACITY.md': {
+    'capacity-table': renderCapacityTable,
+    'backlog-table': renderBacklogTable,
+    'transform-table': renderTransformTable,
+  },
   'COST.md': { 'cost-table': renderCostTable, 'price-table': renderPriceTable },
 };
 

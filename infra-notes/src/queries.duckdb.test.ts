@@ -71,6 +71,14 @@ describe('Athena queries on DuckDB over emulator-style output', () => {
       deliveries.some((r) => !r.consent.rules),
       'an entry that did not accept the rules',
     );
+    assert.ok(
+      deliveries.some((r) => r.checks?.review),
+      'an entry the transform flagged for review',
+    );
+    assert.ok(
+      deliveries.some((r) => r.checks === undefined),
+      'an entry delivered without the transform',
+    );
   });
 
   test('the entries view reads every line, dates each by its hour folder and skips malformed JSON as NULLs', async () => {

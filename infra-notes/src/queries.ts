@@ -86,10 +86,12 @@ export function duckdbEntriesViewSql(glob: string): string {
     `fields: 'MAP(VARCHAR, VARCHAR)'`,
     `consent: 'STRUCT(rules BOOLEAN, marketing BOOLEAN)'`,
     `meta: 'STRUCT(locale VARCHAR, sdk VARCHAR, fillMs BIGINT, suspect BOOLEAN)'`,
+    `arrivedAt: 'VARCHAR'`,
+    `checks: 'STRUCT(valid BOOLEAN, review BOOLEAN, flags VARCHAR[], clockSkewMs BIGINT)'`,
   ];
   return `CREATE OR REPLACE VIEW entries AS
 SELECT
-  "schema", entryId, campaignId, submittedAt, fields, consent, meta,
+  "schema", entryId, campaignId, submittedAt, fields, consent, meta, arrivedAt, checks,
   regexp_extract(replace(filename, '\\', '/'), '/entries/(\\d{4}/\\d{2}/\\d{2}/\\d{2})/', 1) AS dt
 FROM read_json('${glob.replaceAll("'", "''")}', format = 'newline_delimited', filename = true, ignore_errors = true,
   columns = {${columns.join(', ')}})`;
@@ -99,4 +101,55 @@ FROM read_json('${glob.replaceAll("'", "''")}', format = 'newline_delimited', fi
 export function duckdbSetupSql(glob: string): string[] {
   const views = campaignQueries.filter((query) => query.createsView).map((query) => query.duckdb);
   return [duckdbEntriesViewSql(glob), ...views];
+}
+
+/**
+ * Where Firehose writes the records the transformation Lambda refused, under the stream's `ErrorOutputPrefix`
+ * (`errors/!{firehose:error-output-type}/!{timestamp:yyyy/MM/dd/HH}/`), GZIP like the entries; the emulator writes
+ * the same layout. Each object holds one JSON line per refused record: `attemptsMade`, `arrivalTimestamp` and
+ * `attemptEndingTimestamp` (ms since the epoch), `errorCode` (`Lambda.ProcessingFailedStatus` when the transform
+ * answered `ProcessingFailed`; `Lambda.FunctionError`, `Lambda.InvokeLimitExceeded`, … when the invocation itself
+ * failed), `errorMessage`, `rawData` (the record as sent, base64) and `lambdaArn`. Why a record was refused is in
+ * the function's log, not here.
+ */
+export const PROCESSING_FAILED_KEY_LAYOUT =
+  'errors/processing-failed/YYYY/MM/DD/HH/<stream>-1-YYYY-MM-DD-HH-MM-SS-<uuid>.gz';
+
+/**
+ * DuckDB's `errors` view over the refused records (see {@link PROCESSING_FAILED_KEY_LAYOUT}): one row per line, with
+ * `rawData` decoded (`raw_text`, NULL when the bytes are not UTF-8) and, when it parses, the `entry_id` and
+ * `campaign_id` it claims. `dt` and `stream` come from the key; malformed lines are skipped.
+ * @param glob files to read, e.g. `.data/s3/my-bucket/errors/processing-failed/**\/*.gz`
+ */
+export function duckdbErrorsViewSql(glob: string): string {
+  const columns = [
+    `attemptsMade: 'BIGINT'`,
+    `arrivalTimestamp: 'BIGINT'`,
+    `errorCode: 'VARCHAR'`,
+    `errorMessage: 'VARCHAR'`,
+    `attemptEndingTimestamp: 'BIGINT'`,
+    `rawData: 'VARCHAR'`,
+    `lambdaArn: 'VARCHAR'`,
+  ];
+  return `CREATE OR REPLACE VIEW errors AS
+WITH lines AS (
+  SELECT *, replace(filename, '\\', '/') AS path, try(decode(from_base64(rawData))) AS raw_text
+  FROM read_json('${glob.replaceAll("'", "''")}', format = 'newline_delimited', filename = true, ignore_errors = true,
+    columns = {${columns.join(', ')}})
+  WHERE rawData IS NOT NULL
+)
+SELECT
+  regexp_extract(path, '/processing-failed/(\\d{4}/\\d{2}/\\d{2}/\\d{2})/', 1) AS dt,
+  regexp_extract(path, '/([^/]+)-\\d+-\\d{4}(?:-\\d{2}){5}-[^/]+\\.gz$', 1) AS stream,
+  epoch_ms(arrivalTimestamp) AS arrived_at,
+  errorCode AS error_code,
+  errorMessage AS error_message,
+  attemptsMade AS attempts_made,
+  epoch_ms(attemptEndingTimestamp) AS failed_at,
+  raw_text,
+  try(json_extract_string(raw_text, '$.entryId')) AS entry_id,
+  try(json_extract_string(raw_text, '$.campaignId')) AS campaign_id,
+  rawData AS raw_data,
+  lambdaArn AS lambda_arn
+FROM lines`;
 }

@@ -5,9 +5,16 @@ import { checkEdge } from './invariants/edge.js';
 import { checkIdentity } from './invariants/identity.js';
 import { checkOperations } from './invariants/operations.js';
 import { checkStorage } from './invariants/storage.js';
+import { checkTransform } from './invariants/transform.js';
 import type { TemplateIssue } from './template-issue.js';
 
-/** Runs the identity, storage, edge and operations invariants. */
+/** Runs the identity, storage, edge, operations and server-side-check (transform) invariants. */
 export function checkSecurityInvariants(template: CfnTemplate): TemplateIssue[] {
-  return [...checkIdentity(template), ...checkStorage(template), ...checkEdge(template), ...checkOperations(template)];
+  return [
+    ...checkIdentity(template),
+    ...checkStorage(template),
+    ...checkEdge(template),
+    ...checkOperations(template),
+    ...checkTransform(template),
+  ];
 }

@@ -19,6 +19,9 @@ const csp = (t: CfnTemplate): Json =>
 const webAclRule = (t: CfnTemplate, name: string): Json => props(t, 'WebAcl').Rules.find((r: Json) => r.Name === name);
 const dataLifecycle = (t: CfnTemplate): Json => props(t, 'DataBucket').LifecycleConfiguration.Rules[0];
 const stream0 = (t: CfnTemplate): Json => props(t, 'EntriesStream0').ExtendedS3DestinationConfiguration;
+const lambdaProcessor = (t: CfnTemplate): Json => stream0(t).ProcessingConfiguration.Processors[0];
+const firehoseStatement = (t: CfnTemplate, sid: string): Json =>
+  props(t, 'FirehoseDeliveryRole').Policies[0].PolicyDocument.Statement.find((s: Json) => s.Sid === sid);
 
 /** [what is broken, how, what the checks must say]. */
 const BROKEN: readonly [string, (t: CfnTemplate) => void, RegExp][] = [
@@ -159,6 +162,129 @@ const BROKEN: readonly [string, (t: CfnTemplate) => void, RegExp][] = [
       props(t, 'IdentityPoolRoles').Roles.authenticated = { 'Fn::GetAtt': ['GuestRole', 'Arn'] };
     },
     /no authenticated role/,
+  ],
+  // Server-side checks: the transformation Lambda.
+  [
+    'lambda:InvokeFunction on the guest role (anyone could call the transform directly)',
+    (t) => {
+      guestStatement(t).Action.push('lambda:InvokeFunction');
+    },
+    /guests may only PutRecord\/PutRecordBatch, not "lambda:InvokeFunction"/,
+  ],
+  [
+    'a stream without ProcessingConfiguration (records reach entries/ unchecked)',
+    (t) => {
+      delete props(t, 'EntriesStream1').ExtendedS3DestinationConfiguration.ProcessingConfiguration;
+    },
+    /EntriesStream1.*every stream must run its records through the transformation Lambda/,
+  ],
+  [
+    'processing switched off on a stream',
+    (t) => {
+      stream0(t).ProcessingConfiguration.Enabled = false;
+    },
+    /EntriesStream0.*every stream must run its records through the transformation Lambda/,
+  ],
+  [
+    'the processor pointed at some other function',
+    (t) => {
+      lambdaProcessor(t).Parameters[0].ParameterValue = 'arn:aws:lambda:us-east-1:111122223333:function:other';
+    },
+    /LambdaArn must be this stack's transformation function/,
+  ],
+  [
+    'a 3 MB processor buffer (the answer could pass Lambda’s 6 MB response limit)',
+    (t) => {
+      lambdaProcessor(t).Parameters[1].ParameterValue = '3';
+    },
+    /BufferSizeInMBs must be at most 2/,
+  ],
+  [
+    'no retries of a failed invocation',
+    (t) => {
+      lambdaProcessor(t).Parameters[3].ParameterValue = '0';
+    },
+    /must be retried/,
+  ],
+  [
+    'the transform allowed to read the data bucket',
+    (t) => {
+      props(t, 'TransformRole').Policies[0].PolicyDocument.Statement.push({
+        Effect: 'Allow',
+        Action: 's3:GetObject',
+        Resource: { 'Fn::Sub': '${DataBucket.Arn}/*' },
+      });
+    },
+    /may only write its logs, not "s3:GetObject"/,
+  ],
+  [
+    'Firehose’s role allowed to invoke every function',
+    (t) => {
+      firehoseStatement(t, 'InvokeTransform').Resource = '*';
+    },
+    /may invoke the transform only, not every function/,
+  ],
+  [
+    'Firehose’s role without the invoke permission',
+    (t) => {
+      const statements = props(t, 'FirehoseDeliveryRole').Policies[0].PolicyDocument.Statement;
+      props(t, 'FirehoseDeliveryRole').Policies[0].PolicyDocument.Statement = statements.filter(
+        (s: Json) => s.Sid !== 'InvokeTransform',
+      );
+    },
+    /must be allowed lambda:InvokeFunction and lambda:GetFunctionConfiguration on TransformFunction/,
+  ],
+  [
+    'a resource policy letting anyone invoke the transform',
+    (t) => {
+      t.Resources.OpenTransform = {
+        Type: 'AWS::Lambda::Permission',
+        Properties: { Action: 'lambda:InvokeFunction', FunctionName: { Ref: 'TransformFunction' }, Principal: '*' },
+      };
+    },
+    /no AWS::Lambda::Permission may expose the transform/,
+  ],
+  [
+    'no reserved concurrency',
+    (t) => {
+      delete props(t, 'TransformFunction').ReservedConcurrentExecutions;
+    },
+    /needs reserved concurrency/,
+  ],
+  [
+    'another runtime than the bundle’s',
+    (t) => {
+      props(t, 'TransformFunction').Runtime = 'python3.12';
+    },
+    /nodejs20.x or nodejs22.x/,
+  ],
+  [
+    'the campaign id not passed to the transform',
+    (t) => {
+      props(t, 'TransformFunction').Environment.Variables.CAMPAIGN_ID = 'some-campaign';
+    },
+    /CAMPAIGN_ID must be the stack's CampaignId/,
+  ],
+  [
+    'the transform errors alarm removed',
+    (t) => {
+      delete t.Resources.TransformErrorsAlarm;
+    },
+    /no Lambda Errors alarm on the transform/,
+  ],
+  [
+    'the refused-share alarm removed',
+    (t) => {
+      delete t.Resources.TransformRefusedShareAlarm;
+    },
+    /no alarm on the share of refused records/,
+  ],
+  [
+    'a stream without its transform invocations alarm',
+    (t) => {
+      delete t.Resources.EntriesStream2TransformAlarm;
+    },
+    /EntriesStream2: no ExecuteProcessing.Success alarm/,
   ],
   // Buckets, keys and streams.
   [

@@ -6,9 +6,10 @@ import { describe, test } from 'node:test';
 import { isObject } from './cfn-yaml.js';
 import { STREAM_ARN_PREFIX } from './invariants/identity.js';
 import { expandLanguageExtensions } from './language-extensions.js';
+import { duckdbEntriesViewSql } from './queries.js';
 import { checkTemplate, loadTemplate, MAX_RESOURCES, MAX_TEMPLATE_BYTES, templateUrl } from './template.js';
 import { formatIssues } from './template-issue.js';
-import { literalText, resourcesOfType } from './template-model.js';
+import { get, literalText, resourcesOfType } from './template-model.js';
 
 const template = loadTemplate();
 const indexes = (n: number) => Array.from({ length: n }, (_, i) => String(i));
@@ -61,11 +62,55 @@ describe('template.yaml', () => {
     for (const id of ['DataBucket', 'DataKey']) assert.equal(template.Resources[id]?.DeletionPolicy, 'Retain');
   });
 
-  test('leaves room for the Firehose transformation Lambda of a later issue', () => {
-    const stream = resourcesOfType(expandLanguageExtensions(template), 'AWS::KinesisFirehose::DeliveryStream')[0];
-    const destination = stream?.properties.ExtendedS3DestinationConfiguration;
-    assert.ok(isObject(destination) && !('ProcessingConfiguration' in destination));
-    assert.match(readFileSync(templateUrl, 'utf8'), /Extension point: a record-transformation Lambda goes here/);
+  test('runs every stream through the transformation Lambda, with the template’s campaign spec', () => {
+    const expanded = expandLanguageExtensions(template, { DeliveryStreamIndexes: indexes(3) });
+    for (const stream of resourcesOfType(expanded, 'AWS::KinesisFirehose::DeliveryStream')) {
+      const destination = stream.properties.ExtendedS3DestinationConfiguration;
+      assert.ok(isObject(destination));
+      assert.deepEqual(destination.ProcessingConfiguration, {
+        Enabled: true,
+        Processors: [
+          {
+            Type: 'Lambda',
+            Parameters: [
+              { ParameterName: 'LambdaArn', ParameterValue: { 'Fn::GetAtt': ['TransformFunction', 'Arn'] } },
+              { ParameterName: 'BufferSizeInMBs', ParameterValue: '1' },
+              { ParameterName: 'BufferIntervalInSeconds', ParameterValue: { Ref: 'BufferingIntervalSeconds' } },
+              { ParameterName: 'NumberOfRetries', ParameterValue: '3' },
+            ],
+          },
+        ],
+      });
+    }
+    const [fn] = resourcesOfType(expanded, 'AWS::Lambda::Function');
+    assert.ok(fn);
+    assert.equal(fn.properties.Handler, 'index.handler', 'the bundle is index.mjs exporting handler');
+    assert.deepEqual(Object.keys((fn.properties.Environment as { Variables: object }).Variables), [
+      'CAMPAIGN_ID',
+      'FIELDS',
+      'MIN_AGE',
+      'OPENS_AT',
+      'CLOSES_AT',
+    ]);
+    assert.equal(
+      resourcesOfType(expanded, 'AWS::CloudWatch::Alarm').filter((alarm) =>
+        String(literalText(alarm.properties.AlarmName)).endsWith('-transform-invocations'),
+      ).length,
+      3,
+      'one ExecuteProcessing.Success alarm per stream',
+    );
+  });
+
+  test('declares the same entries columns as DuckDB’s local view, the transform’s arrivedAt and checks included', () => {
+    const [table] = resourcesOfType(template, 'AWS::Glue::Table');
+    const glue = (get(table?.properties, 'TableInput', 'StorageDescriptor', 'Columns') as { Name: string }[]).map(
+      (column) => column.Name,
+    );
+    const duckdb = [...duckdbEntriesViewSql('x').matchAll(/(\w+|"schema"): '/g)].map((m) =>
+      (m[1] ?? '').replaceAll('"', '').toLowerCase(),
+    );
+    assert.deepEqual(glue, duckdb);
+    assert.ok(glue.includes('arrivedat') && glue.includes('checks'));
   });
 
   test('fits CloudFormation’s template size limit for S3-uploaded templates', () => {

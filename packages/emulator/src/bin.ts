@@ -3,6 +3,7 @@
 import { parseCli, USAGE } from './cli-options.js';
 import { isEmulatorError } from './errors.js';
 import { startEmulator } from './server.js';
+import { loadTransformModule } from './transform-module.js';
 
 const NAME = 'campaign-emulator';
 
@@ -28,7 +29,8 @@ async function main(argv: readonly string[]): Promise<void> {
   const log = request.verbose ? (line: string) => process.stderr.write(`${line}\n`) : undefined;
   let running: Awaited<ReturnType<typeof startEmulator>>;
   try {
-    running = await startEmulator({ ...request.options, ...(log ? { log } : {}) });
+    const transform = request.transformModule ? await loadTransformModule(request.transformModule) : undefined;
+    running = await startEmulator({ ...request.options, ...(log ? { log } : {}), ...(transform ? { transform } : {}) });
   } catch (error) {
     fail(describe(error), isEmulatorError(error) && error.code === 'invalid-option' ? 2 : 1);
   }

@@ -40,6 +40,9 @@ A local Cognito Identity + Kinesis Data Firehose on http://127.0.0.1:<port>.
   --clock-offset-ms N           emulator clock minus real time (negative: --clock-offset-ms=-N)
   --offline                     drop every request
   --seed N                      seed of the fault generator
+  --transform MODULE            run MODULE's handler (a Firehose transformation Lambda) on each buffered batch:
+                                a path or a package, e.g. @campaign-entry/firehose-transform, configured by the
+                                environment (CAMPAIGN_ID, FIELDS, MIN_AGE, OPENS_AT, CLOSES_AT)
   --verbose                     log each AWS call to stderr
   --help                        show this text
 `;
@@ -76,6 +79,7 @@ const SPEC = {
   'buffer-ms': text,
   'credential-ttl': text,
   seed: text,
+  transform: text,
   offline: { type: 'boolean' },
   verbose: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -88,6 +92,8 @@ export interface CliRequest {
   help: boolean;
   /** `--verbose` was given. */
   verbose: boolean;
+  /** `--transform`: the module whose `handler` transforms each batch (the bin imports it). */
+  transformModule?: string;
   /** Options for {@link ServerOptions | startEmulator}. */
   options: ServerOptions & { port: number; dataDir: string };
 }
@@ -171,5 +177,14 @@ export function parseCli(argv: readonly string[]): CliRequest {
   }
   if (Object.keys(faults).length > 0) options.faults = faults;
 
-  return { help: flags.help === true, verbose: flags.verbose === true, options };
+  const transformModule = flags.transform as string | undefined;
+  if (transformModule !== undefined && transformModule.trim() === '') {
+    throw new ConfigError('--transform needs a module path or package name');
+  }
+  return {
+    help: flags.help === true,
+    verbose: flags.verbose === true,
+    options,
+    ...(transformModule === undefined ? {} : { transformModule }),
+  };
 }

@@ -1,13 +1,20 @@
 // Delivery like Firehose to S3: records are buffered per stream and written as one gzip object once the buffer reaches
 // the size hint or its oldest record the interval hint, or on flush. Records are concatenated exactly as sent.
 //
-// A write goes records → object groups → bytes → sink. Today there is one group per write (the stream's prefix); a
-// Firehose data-transformation step slots in between `drain` and `groupsOf`, turning a batch into the transformed
-// records plus a group under `errors/processing-failed/` for those it rejects.
+// A write goes records → object groups → bytes → sink. Without a transform there is one group (the stream's prefix);
+// with one (transform.ts), the batch becomes the transformed records plus a group under
+// `<errorPrefix>processing-failed/` for those it refused, as Firehose's data transformation does.
 import { DeliveryError } from './errors.js';
 import { gzip } from './gzip.js';
-import type { ResolvedStream } from './options.js';
+import { DEFAULT_ERROR_PREFIX, type ResolvedStream } from './options.js';
 import { firehoseObjectKey, type S3Sink } from './s3-sink.js';
+import {
+  emptyTransformCounters,
+  type FirehoseTransform,
+  PROCESSING_FAILED,
+  runTransform,
+  type TransformCounters,
+} from './transform.js';
 
 /** A record accepted by Firehose and waiting in a buffer. */
 export interface BufferedRecord {
@@ -25,11 +32,11 @@ export interface DeliveryCounters {
   bufferedRecords: number;
   /** Bytes waiting in the buffer. */
   bufferedBytes: number;
-  /** Objects written. */
+  /** Objects written (error objects from a transform included). */
   objects: number;
-  /** Records written. */
+  /** Records written under the stream's prefix. */
   deliveredRecords: number;
-  /** Bytes written (before compression). */
+  /** Bytes written under the stream's prefix (before compression). */
   deliveredBytes: number;
 }
 
@@ -43,6 +50,8 @@ export interface Delivery {
   flush(): Promise<void>;
   /** Counters per stream. */
   counters(): Record<string, DeliveryCounters>;
+  /** Transformation counters per stream (all zero without a transform). */
+  transformCounters(): Record<string, TransformCounters>;
   /** Drops buffered records and zeroes counters (writes in flight finish). */
   reset(): void;
 }
@@ -61,6 +70,12 @@ export interface DeliveryOptions {
   uuid: () => string;
   /** Told when a write started by `accept` or `tick` fails (the records stay buffered). */
   onError: (error: DeliveryError) => void;
+  /** Firehose's data transformation, run on each batch before the write. @default none: records are written as sent */
+  transform?: FirehoseTransform | undefined;
+  /** Region in the ARNs the transform sees. @default 'us-east-1' */
+  region?: string;
+  /** Clock for the error records' timestamps, ms since the epoch. @default Date.now */
+  now?: () => number;
 }
 
 interface StreamState {
@@ -68,6 +83,14 @@ interface StreamState {
   buffer: BufferedRecord[];
   bufferedBytes: number;
   counters: DeliveryCounters;
+  transformCounters: TransformCounters;
+}
+
+/** Records bound for one object: the destination prefix, or the error folder. */
+interface ObjectGroup {
+  prefix: string;
+  records: readonly BufferedRecord[];
+  delivered: boolean;
 }
 
 function concat(chunks: readonly Uint8Array[]): Uint8Array {
@@ -91,7 +114,10 @@ const zeroCounters = (): DeliveryCounters => ({
 /** Builds a {@link Delivery}. */
 export function createDelivery(options: DeliveryOptions): Delivery {
   const states = new Map<string, StreamState>(
-    options.streams.map((config) => [config.name, { config, buffer: [], bufferedBytes: 0, counters: zeroCounters() }]),
+    options.streams.map((config) => [
+      config.name,
+      { config, buffer: [], bufferedBytes: 0, counters: zeroCounters(), transformCounters: emptyTransformCounters() },
+    ]),
   );
   const inFlight = new Set<Promise<void>>();
 
@@ -102,11 +128,35 @@ export function createDelivery(options: DeliveryOptions): Delivery {
     return batch;
   };
 
-  const groupsOf = (state: StreamState, batch: BufferedRecord[]) => [{ prefix: state.config.prefix, records: batch }];
+  const groupsOf = async (
+    state: StreamState,
+    batch: BufferedRecord[],
+  ): Promise<{ groups: ObjectGroup[]; transformed?: TransformCounters }> => {
+    if (!options.transform) return { groups: [{ prefix: state.config.prefix, records: batch, delivered: true }] };
+    const outcome = await runTransform(batch, {
+      transform: options.transform,
+      stream: state.config.name,
+      region: options.region ?? 'us-east-1',
+      now: options.now ?? Date.now,
+      uuid: options.uuid,
+    });
+    return {
+      groups: [
+        { prefix: state.config.prefix, records: outcome.delivered, delivered: true },
+        {
+          prefix: `${state.config.errorPrefix ?? DEFAULT_ERROR_PREFIX}${PROCESSING_FAILED}/`,
+          records: outcome.failed,
+          delivered: false,
+        },
+      ],
+      transformed: outcome.counters,
+    };
+  };
 
   const write = async (state: StreamState, batch: BufferedRecord[]): Promise<void> => {
     try {
-      for (const group of groupsOf(state, batch)) {
+      const { groups, transformed } = await groupsOf(state, batch);
+      for (const group of groups) {
         const first = group.records[0];
         if (!first) continue;
         const raw = concat(group.records.map((record) => record.data));
@@ -118,8 +168,16 @@ export function createDelivery(options: DeliveryOptions): Delivery {
         });
         await options.sink.putObject({ bucket: state.config.bucket, key, body: await gzip(raw) });
         state.counters.objects += 1;
-        state.counters.deliveredRecords += group.records.length;
-        state.counters.deliveredBytes += raw.byteLength;
+        if (group.delivered) {
+          state.counters.deliveredRecords += group.records.length;
+          state.counters.deliveredBytes += raw.byteLength;
+        }
+      }
+      // Counted once the whole batch is written: a failed write puts the batch back and transforms it again.
+      if (transformed) {
+        for (const [key, value] of Object.entries(transformed) as [keyof TransformCounters, number][]) {
+          state.transformCounters[key] += value;
+        }
       }
     } catch (cause) {
       // Keep what was acknowledged: put the batch back in front of anything that arrived meanwhile.
@@ -172,10 +230,14 @@ export function createDelivery(options: DeliveryOptions): Delivery {
         ]),
       );
     },
+    transformCounters() {
+      return Object.fromEntries([...states].map(([name, state]) => [name, { ...state.transformCounters }]));
+    },
     reset() {
       for (const state of states.values()) {
         drain(state);
         state.counters = zeroCounters();
+        state.transformCounters = emptyTransformCounters();
       }
     },
   };

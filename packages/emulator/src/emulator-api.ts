@@ -3,6 +3,7 @@ import type { DeliveryCounters } from './delivery.js';
 import type { Faults, QuotaSettings, Quotas, ResolvedPool, ResolvedStream } from './options.js';
 import type { EmulatorResponse } from './protocol.js';
 import type { CognitoCounters, SecondStats, StreamCounters } from './stats.js';
+import type { TransformCounters } from './transform.js';
 
 /** A request as any host sees it. */
 export interface EmulatorRequest {
@@ -50,6 +51,12 @@ export interface EmulatorStats {
   firehose: Record<string, StreamCounters & DeliveryCounters>;
   /** Cognito counters and the number of identities. */
   cognito: CognitoCounters & { identities: number };
+  /**
+   * Data transformation: whether a `transform` runs, and per stream the records it processed, passed (`okRecords`),
+   * refused to `processing-failed/` (`processingFailedRecords`) or dropped. The refused share is
+   * `processingFailedRecords / processedRecords`.
+   */
+  transform: { enabled: boolean; streams: Record<string, TransformCounters> };
   /** Per-second counters of the last five minutes, oldest first; quiet seconds are absent. */
   history: SecondStats[];
 }

@@ -69,6 +69,9 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     intervalMs: initial.bufferIntervalMs,
     uuid: ids.uuid,
     onError,
+    transform: options.transform,
+    region,
+    now: () => now(),
   });
   const shared = { ids, settings: () => settings, stats, quota, dice };
   const cognito = createCognitoIdentity({ ...shared, region, pools, credentials });
@@ -157,6 +160,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
           ]),
         ),
         cognito: { ...counters.cognito, identities: cognito.identityCount() },
+        transform: { enabled: options.transform !== undefined, streams: delivery.transformCounters() },
         history: counters.history,
       };
     },

@@ -21,6 +21,7 @@ export {
   ACCOUNT_ID,
   type BufferingHints,
   DEFAULT_BUCKET,
+  DEFAULT_ERROR_PREFIX,
   DEFAULT_POOL_ID,
   DEFAULT_PREFIX,
   DEFAULT_REGION,
@@ -49,3 +50,15 @@ export {
 } from './s3-sink.js';
 export { MAX_CLOCK_SKEW_MS } from './sigv4.js';
 export type { CognitoCounters, SecondStats, StreamCounters } from './stats.js';
+export {
+  type FirehoseTransform,
+  PROCESSING_FAILED,
+  PROCESSOR_BUFFER_BYTES,
+  type ProcessingFailedLine,
+  TRANSFORM_RETRIES,
+  type TransformCounters,
+  type TransformEvent,
+  type TransformEventRecord,
+  type TransformResult,
+  type TransformResultRecord,
+} from './transform.js';

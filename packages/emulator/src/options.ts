@@ -1,5 +1,6 @@
 // The emulator's options and their defaults (AWS's documented values). Validation lives in resolve-options.ts.
 import type { S3Sink } from './s3-sink.js';
+import type { FirehoseTransform } from './transform.js';
 
 /** Region used when none is given. @default 'us-east-1' */
 export const DEFAULT_REGION = 'us-east-1';
@@ -15,6 +16,12 @@ export const DEFAULT_BUCKET = 'campaign-entries';
 
 /** S3 key prefix a stream delivers under when it names none (Firehose then adds `YYYY/MM/DD/HH/`). */
 export const DEFAULT_PREFIX = 'entries/';
+
+/**
+ * S3 key prefix of a stream's error output when it names none: records a transform refused go under
+ * `errors/processing-failed/YYYY/MM/DD/HH/`, as the template's `errors/!{firehose:error-output-type}/…` gives on AWS.
+ */
+export const DEFAULT_ERROR_PREFIX = 'errors/';
 
 /** The AWS account id in every ARN the emulator shows: a placeholder, never a real account. */
 export const ACCOUNT_ID = '000000000000';
@@ -35,6 +42,8 @@ export interface StreamOptions {
   bucket?: string;
   /** Destination key prefix. @default 'entries/' */
   prefix?: string;
+  /** Error output prefix; a transform's refusals go under `<errorPrefix>processing-failed/`. @default 'errors/' */
+  errorPrefix?: string;
 }
 
 /**
@@ -117,6 +126,13 @@ export interface EmulatorOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Told about background failures (a sink write that failed during a timed delivery). @default none */
   onError?: (error: Error) => void;
+  /**
+   * Firehose data transformation: called with each buffered batch (at most 1 MiB per call, as the stack's Lambda
+   * processor) before it is written. `Ok` records are written under the stream's prefix, refused ones as Firehose's
+   * error records under `<errorPrefix>processing-failed/`. Pass `@campaign-entry/firehose-transform`'s handler to run
+   * what the stack runs. @default none: records are written as sent
+   */
+  transform?: FirehoseTransform;
 }
 
 /** A long-lived access key pair the emulator accepts as if IAM had issued it. */
@@ -137,6 +153,8 @@ export interface ResolvedStream {
   bucket: string;
   /** Destination key prefix. */
   prefix: string;
+  /** Error output prefix, when one was given. @default {@link DEFAULT_ERROR_PREFIX} */
+  errorPrefix?: string;
 }
 
 /** A pool after defaults are applied. */

@@ -117,7 +117,15 @@ const OPTION_KEYS = [
   'randomBytes',
   'sleep',
   'onError',
+  'transform',
 ];
+
+function checkPrefix(prefix: string, option: string): string {
+  if (prefix.startsWith('/') || prefix.split('/').includes('..')) {
+    throw new ConfigError(`${option} "${prefix}" must be relative and must not contain ".."`);
+  }
+  return prefix;
+}
 
 /**
  * Validates options and fills in defaults. Throws {@link ConfigError} with a one-line message naming the option.
@@ -137,17 +145,16 @@ export function resolveOptions(options: EmulatorOptions): ResolvedOptions {
   if (pools.length === 0) throw new ConfigError('at least one identity pool is needed');
 
   const streams = (options.streams ?? [{ name: DEFAULT_STREAM_NAME }]).map((stream): ResolvedStream => {
-    assertKnownKeys(stream, ['name', 'bucket', 'prefix'], 'stream option');
+    assertKnownKeys(stream, ['name', 'bucket', 'prefix', 'errorPrefix'], 'stream option');
     if (!STREAM_PATTERN.test(stream.name)) {
       throw new ConfigError(`delivery stream name "${stream.name}" must be 1–64 of a-z A-Z 0-9 _ . -`);
     }
     const bucket = stream.bucket ?? DEFAULT_BUCKET;
     if (!BUCKET_PATTERN.test(bucket)) throw new ConfigError(`bucket name "${bucket}" is not a valid S3 bucket name`);
-    const prefix = stream.prefix ?? DEFAULT_PREFIX;
-    if (prefix.startsWith('/') || prefix.split('/').includes('..')) {
-      throw new ConfigError(`prefix "${prefix}" must be relative and must not contain ".."`);
-    }
-    return { name: stream.name, bucket, prefix };
+    const prefix = checkPrefix(stream.prefix ?? DEFAULT_PREFIX, 'prefix');
+    // Left out when not given (the delivery falls back to DEFAULT_ERROR_PREFIX), so resolved streams read as before.
+    if (stream.errorPrefix === undefined) return { name: stream.name, bucket, prefix };
+    return { name: stream.name, bucket, prefix, errorPrefix: checkPrefix(stream.errorPrefix, 'errorPrefix') };
   });
   if (streams.length === 0) throw new ConfigError('at least one delivery stream is needed');
   for (const list of [pools.map((pool) => pool.id), streams.map((stream) => stream.name)]) {
@@ -155,6 +162,9 @@ export function resolveOptions(options: EmulatorOptions): ResolvedOptions {
     if (duplicate !== undefined) throw new ConfigError(`"${duplicate}" is configured twice`);
   }
 
+  if (options.transform !== undefined && typeof options.transform !== 'function') {
+    throw new ConfigError('transform must be a function (event) => Promise<{ records }>');
+  }
   const buffering = options.buffering ?? {};
   assertKnownKeys(buffering, ['sizeBytes', 'intervalMs'], 'buffering option');
   return {

@@ -1,4 +1,4 @@
-import { createStore, del, delMany, get, keys, set, values } from 'idb-keyval';
+import { createStore, del, delMany, get, promisifyRequest, set, values } from 'idb-keyval';
 import { byAge, type EntryStore, isStoredEntry, type KeyValueStore } from './entry-store.js';
 
 /** IndexedDB database names carry the storage format version, so a future format can migrate instead of misreading. */
@@ -39,7 +39,7 @@ export async function openIndexedDbStore(campaignId: string, probeTimeoutMs = 20
     async list() {
       return (await values(store)).filter(isStoredEntry).sort(byAge);
     },
-    count: async () => (await keys(store)).length,
+    count: () => store('readonly', (objects) => promisifyRequest(objects.count())),
     delete: (entryIds) => delMany([...entryIds], store),
   };
 }

@@ -1,0 +1,78 @@
+// In-page benchmark: the SDK drains a backlog of stored entries into the emulator (behind msw), with the real AWS SDK.
+import { createEmulator } from '@campaign-entry/emulator';
+import { createHandlers } from '@campaign-entry/emulator/msw';
+import { createCampaignClient } from '@campaign-entry/sdk';
+import { setupWorker } from 'msw/browser';
+
+/** What one drain run measured. */
+export interface DrainResult {
+  readonly entries: number;
+  readonly recordFailureRate: number;
+  /** Time to store the backlog on the device (IndexedDB), in ms. */
+  readonly fillMs: number;
+  /** Time from going online to the last acknowledgement, in ms. */
+  readonly drainMs: number;
+  readonly recordsPerSecond: number;
+  /** Distinct entryIds the emulator acknowledged (must equal `entries`). */
+  readonly acknowledgedUnique: number;
+  readonly putRecordBatchCalls: number;
+  readonly failedRecords: number;
+}
+
+const worker = setupWorker();
+const started = worker.start({
+  serviceWorker: { url: '/mockServiceWorker.js' },
+  quiet: true,
+  onUnhandledFrame: 'bypass',
+});
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function runDrain(entries: number, recordFailureRate: number): Promise<DrainResult> {
+  await started;
+  const emulator = createEmulator({
+    streams: [{ name: 'entries-0' }, { name: 'entries-1' }],
+    faults: { offline: true },
+    seed: 7,
+  });
+  worker.resetHandlers(...createHandlers(emulator));
+  const config = {
+    region: 'us-east-1',
+    identityPoolId: 'us-east-1:00000000-0000-4000-8000-000000000000',
+    deliveryStreams: ['entries-0', 'entries-1'],
+    campaignId: `bench-${Date.now()}-${recordFailureRate}`,
+    maxStoredEntries: entries + 1,
+    receiptTimeoutMs: 0,
+  };
+  // An earlier visit, offline: entries are stored and, past a zero deadline, parked without further attempts.
+  const earlier = createCampaignClient({ ...config, retry: { deadlineMs: 0 } });
+  const fillStart = performance.now();
+  for (let index = 0; index < entries; index++) {
+    await earlier.submit({
+      fields: { name: `Fan ${index}`, email: `fan${index}@example.com` },
+      consent: { rules: true },
+    });
+  }
+  const fillMs = performance.now() - fillStart;
+  earlier.dispose();
+  // This visit, online: the client finds the backlog and drains it with the default retry policy.
+  emulator.setFaults({ offline: false, recordFailureRate });
+  const drainStart = performance.now();
+  const client = createCampaignClient(config);
+  while ((await client.pending()) > 0) await sleep(20);
+  const drainMs = performance.now() - drainStart;
+  client.dispose();
+  const ids = new Set(emulator.records().map((record) => (JSON.parse(record.data) as { entryId: string }).entryId));
+  const streams = Object.values(emulator.stats().firehose);
+  return {
+    entries,
+    recordFailureRate,
+    fillMs: Math.round(fillMs),
+    drainMs: Math.round(drainMs),
+    recordsPerSecond: Math.round(entries / (drainMs / 1000)),
+    acknowledgedUnique: ids.size,
+    putRecordBatchCalls: streams.reduce((sum, stream) => sum + stream.requests, 0),
+    failedRecords: streams.reduce((sum, stream) => sum + stream.failedRecords, 0),
+  };
+}
+
+Object.assign(window, { runDrain });

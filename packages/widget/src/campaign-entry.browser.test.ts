@@ -1,0 +1,373 @@
+// <campaign-entry> as an entrant meets it: the form, its keyboards and autofill, validation messages, focus, and the
+// copy in both languages. Delivery against the emulator is in campaign-entry.delivery.browser.test.ts.
+import { FIELD_NAMES } from '@campaign-entry/sdk';
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { CampaignEntry } from './campaign-entry.component.js';
+import type { CampaignEntryErrorEvent } from './events/campaign-entry-error.js';
+import type { CampaignEntryInvalidEvent } from './events/campaign-entry-invalid.js';
+import {
+  entryForm,
+  errorOf,
+  fillIn,
+  POOL_ID,
+  part,
+  records,
+  textOf,
+  tick,
+  until,
+  useEmulator,
+} from './testing/harness.js';
+
+const ALL_FIELDS = 'name,email,phone,postal-code,birth-date';
+
+function inputs(el: CampaignEntry): HTMLInputElement[] {
+  return [...(el.shadowRoot?.querySelectorAll<HTMLInputElement>('input[enterkeyhint]') ?? [])];
+}
+
+function active(el: CampaignEntry): string | undefined {
+  return (el.shadowRoot?.activeElement as HTMLElement | null)?.id;
+}
+
+describe('<campaign-entry>', () => {
+  it('passes axe-core accessibility checks with every field shown', async () => {
+    const el = await entryForm({ fields: ALL_FIELDS });
+    await expect(el).to.be.accessible();
+  });
+
+  for (const fields of ['name,email', 'email', 'email,birth-date', 'phone,name', ALL_FIELDS]) {
+    it(`shows exactly the fields asked for, in form order (fields="${fields}")`, async () => {
+      const el = await entryForm({ fields });
+      const expected = FIELD_NAMES.filter((name) => fields.split(',').includes(name)).flatMap((name) =>
+        name === 'birth-date' ? ['bday-month', 'bday-day', 'bday-year'] : [name],
+      );
+      expect(inputs(el).map((input) => input.id)).to.deep.equal(expected);
+      expect(part(el, '#consent').required).to.equal(true);
+      expect(part(el, '#marketing').required).to.equal(false);
+      expect(part(el, 'button[type=submit]').textContent?.trim()).to.equal('Enter now');
+    });
+  }
+
+  it('gives every box the keyboard, autofill and Enter key a phone needs', async () => {
+    const el = await entryForm({ fields: ALL_FIELDS });
+    const attributes = inputs(el).map((input) => [
+      input.id,
+      input.type,
+      input.getAttribute('autocomplete'),
+      input.getAttribute('inputmode'),
+      input.getAttribute('enterkeyhint'),
+    ]);
+    expect(attributes).to.deep.equal([
+      ['name', 'text', 'name', 'text', 'next'],
+      ['email', 'email', 'email', 'email', 'next'],
+      ['phone', 'tel', 'tel', 'tel', 'next'],
+      ['postal-code', 'text', 'postal-code', 'text', 'next'],
+      ['bday-month', 'text', 'bday-month', 'numeric', 'next'],
+      ['bday-day', 'text', 'bday-day', 'numeric', 'next'],
+      ['bday-year', 'text', 'bday-year', 'numeric', 'send'],
+    ]);
+  });
+
+  it('uses 16 px text in inputs (no zoom on iOS) and touch targets of at least 44 px', async () => {
+    const el = await entryForm({ fields: ALL_FIELDS });
+    for (const input of inputs(el)) {
+      expect(Number.parseFloat(getComputedStyle(input).fontSize), input.id).to.be.at.least(16);
+      expect(input.getBoundingClientRect().height, input.id).to.be.at.least(44);
+    }
+    for (const selector of ['button[type=submit]', '.check:has(#consent)', '.check:has(#marketing)']) {
+      expect(part<HTMLElement>(el, selector).getBoundingClientRect().height, selector).to.be.at.least(44);
+    }
+  });
+
+  it('ticks the consent box from anywhere on its row', async () => {
+    const el = await entryForm();
+    const row = part<HTMLElement>(el, '.check:has(#consent) label');
+    const box = row.getBoundingClientRect();
+    // A tap at the row's far right edge, away from the 24 px box itself.
+    const target = el.shadowRoot?.elementFromPoint(box.right - 2, box.top + box.height / 2) as HTMLElement | null;
+    target?.click();
+    expect(part(el, '#consent').checked).to.equal(true);
+  });
+
+  it('fits a 320 px wide screen without sideways scrolling', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 320px">
+      <campaign-entry
+        region="us-east-1"
+        identity-pool-id=${POOL_ID}
+        delivery-stream="entries-0"
+        campaign-id="narrow-screen"
+        fields=${ALL_FIELDS}
+        rules-url="/rules"
+        privacy-url="/privacy"
+      ></campaign-entry>
+    </div>`);
+    const el = wrapper.querySelector('campaign-entry') as CampaignEntry;
+    await el.updateComplete;
+    const right = wrapper.getBoundingClientRect().right;
+    expect(el.scrollWidth).to.be.at.most(320);
+    for (const node of el.shadowRoot?.querySelectorAll('*') ?? []) {
+      if (node.closest('.hp')) continue; // the honeypot is clipped to 1 px on purpose
+      expect(node.getBoundingClientRect().right, node.outerHTML.slice(0, 60)).to.be.at.most(right + 0.5);
+    }
+  });
+
+  it('links the official rules and the privacy notice in a new tab from the consent label', async () => {
+    const el = await entryForm();
+    const links = [...(el.shadowRoot?.querySelectorAll<HTMLAnchorElement>('label[for=consent] a') ?? [])];
+    expect(links.map((link) => [link.getAttribute('href'), link.target, link.textContent])).to.deep.equal([
+      ['/rules', '_blank', 'official rules'],
+      ['/privacy', '_blank', 'privacy notice'],
+    ]);
+    const rulesOnly = await entryForm({ privacyUrl: null });
+    expect(part<HTMLElement>(rulesOnly, 'label[for=consent]').textContent?.trim()).to.equal(
+      'I accept the official rules.',
+    );
+  });
+
+  describe('validation', () => {
+    const cases: [field: string, value: string, message: string][] = [
+      ['name', '   ', 'Enter your name.'],
+      ['name', '=HYPERLINK("x")', 'Do not start with =, +, - or @.'],
+      ['name', 'Ada <b>', 'Remove symbols such as < > { } and hidden characters.'],
+      ['name', '12345', 'Enter your name using letters.'],
+      ['name', 'A'.repeat(101), 'Use 100 characters or fewer.'],
+      ['email', 'ada@', 'Enter an email address like name@example.com.'],
+      ['email', '=ada@example.com', 'Do not start with =, +, - or @.'],
+      ['phone', '555 CALL NOW', 'Enter a phone number of 7 to 15 digits, like 555 123 4567.'],
+      ['phone', '555\u202e1234567', 'Remove symbols such as < > { } and hidden characters.'],
+      ['postal-code', '!!', 'Enter a ZIP code like 90210.'],
+      ['postal-code', '@123', 'Do not start with =, +, - or @.'],
+    ];
+    for (const [field, value, message] of cases) {
+      it(`says "${message}" when ${field} is left as ${JSON.stringify(value.slice(0, 20))}`, async () => {
+        const el = await entryForm({ fields: ALL_FIELDS });
+        await fillIn(el, field, value);
+        expect(errorOf(el, field)).to.equal(message);
+        const input = part(el, `#${field}`);
+        expect(input.getAttribute('aria-invalid')).to.equal('true');
+        expect(input.getAttribute('aria-describedby')).to.equal(`${field}-error`);
+        await expect(el).to.be.accessible();
+      });
+    }
+
+    it('says nothing about a field the entrant only tabbed through', async () => {
+      const el = await entryForm();
+      part(el, '#name').focus();
+      part(el, '#email').focus();
+      await el.updateComplete;
+      expect(errorOf(el, 'name')).to.equal('');
+    });
+
+    it('clears a message as soon as the value is fixed', async () => {
+      const el = await entryForm();
+      await fillIn(el, 'email', 'ada@');
+      expect(errorOf(el, 'email')).to.not.equal('');
+      await fillIn(el, 'email', 'ada@example.com', false);
+      expect(errorOf(el, 'email')).to.equal('');
+      expect(part(el, '#email').getAttribute('aria-invalid')).to.equal('false');
+    });
+
+    const dates: [month: string, day: string, year: string, message: string][] = [
+      ['12', '31', '90', 'Enter your date of birth as month, day and a 4-digit year.'],
+      ['13', '01', '1990', 'Enter a real date of birth.'],
+      ['02', '30', '1990', 'Enter a real date of birth.'],
+      ['1', '1', String(new Date().getUTCFullYear() - 10), 'Sorry, you must be 21 or older to enter.'],
+    ];
+    for (const [month, day, year, message] of dates) {
+      it(`says "${message}" for the date of birth ${month}/${day}/${year} once the date is left`, async () => {
+        const el = await entryForm({ fields: 'email,birth-date' });
+        await fillIn(el, 'bday-month', month, false);
+        await fillIn(el, 'bday-day', day, false);
+        part(el, '#bday-month').focus(); // moving between the date's own boxes is not leaving it
+        await el.updateComplete;
+        expect(errorOf(el, 'birth-date')).to.equal('');
+        await fillIn(el, 'bday-year', year);
+        expect(errorOf(el, 'birth-date')).to.equal(message);
+        for (const box of ['bday-month', 'bday-day', 'bday-year']) {
+          expect(part(el, `#${box}`).getAttribute('aria-invalid')).to.equal('true');
+          expect(part(el, `#${box}`).getAttribute('aria-describedby')).to.equal('birth-date-hint birth-date-error');
+        }
+      });
+    }
+
+    it('on an empty submit marks every field, announces a summary and focuses the first field to fix', async () => {
+      const el = await entryForm({ fields: 'name,email,birth-date' });
+      const invalid = new Promise<CampaignEntryInvalidEvent>((resolve) =>
+        el.addEventListener('campaign-entry-invalid', resolve, { once: true }),
+      );
+      part(el, 'button[type=submit]').click();
+      const event = await invalid;
+      await el.updateComplete;
+      expect(event.detail.issues.map((issue) => `${issue.field}:${issue.code}`)).to.deep.equal([
+        'name:required',
+        'email:required',
+        'birth-date:required',
+        'consent:consent-required',
+      ]);
+      expect(event.detail.entryId).to.match(/^[0-9a-f-]{36}$/u);
+      expect(errorOf(el, 'name')).to.equal('Enter your name.');
+      expect(errorOf(el, 'email')).to.equal('Enter your email address.');
+      expect(errorOf(el, 'birth-date')).to.equal('Enter your date of birth.');
+      expect(errorOf(el, 'consent')).to.equal('Check the box to accept the official rules.');
+      const status = part<HTMLElement>(el, '[role=status]');
+      expect(status.textContent?.trim()).to.equal('Please check: Full name, Email, Date of birth, official rules.');
+      await until(() => active(el) === 'name', 'focus on the first invalid field');
+      await expect(el).to.be.accessible();
+    });
+
+    it('focuses the consent box when it is the only thing left to fix', async () => {
+      const el = await entryForm();
+      await fillIn(el, 'name', 'Ada Lovelace');
+      await fillIn(el, 'email', 'ada@example.com');
+      part(el, 'button[type=submit]').click();
+      await until(() => active(el) === 'consent', 'focus on the consent box');
+      expect(part(el, '[role=status]').textContent?.trim()).to.equal('Please check: official rules.');
+    });
+
+    it('replaces the form with a polite, final message for an entrant under the minimum age', async () => {
+      const emulator = await useEmulator();
+      const el = await entryForm({ fields: 'email,birth-date', minAge: '18' });
+      await fillIn(el, 'email', 'kid@example.com');
+      await fillIn(el, 'bday-month', '06', false);
+      await fillIn(el, 'bday-day', '01', false);
+      await fillIn(el, 'bday-year', String(new Date().getUTCFullYear() - 15));
+      await tick(el, 'consent');
+      part(el, 'button[type=submit]').click();
+      await until(() => el.state === 'ineligible', 'the final message');
+      expect(el.shadowRoot?.querySelector('form')).to.equal(null);
+      expect(textOf(el)).to.contain('This competition is only open to people aged 18 or over.');
+      await until(() => el.shadowRoot?.activeElement?.tagName === 'H2', 'focus on the heading');
+      expect(emulator.records()).to.have.length(0);
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('keyboard only', () => {
+    it('can be filled in and sent with the keyboard alone', async () => {
+      const emulator = await useEmulator();
+      const el = await entryForm();
+      part(el, '#name').focus();
+      await sendKeys({ type: 'Ada Lovelace' });
+      await sendKeys({ press: 'Enter' }); // "next": moves on, does not submit half a form
+      expect(active(el)).to.equal('email');
+      await sendKeys({ type: 'ada@example.com' });
+      await sendKeys({ press: 'Tab' });
+      expect(active(el)).to.equal('consent');
+      await sendKeys({ type: ' ' }); // the space bar ('Space' is unknown to Firefox's BiDi keyboard)
+      expect(part(el, '#consent').checked).to.equal(true);
+      part(el, '#email').focus();
+      await sendKeys({ press: 'Enter' }); // "send" on the last box submits
+      await until(() => el.state === 'delivered', 'the entry to be delivered');
+      expect(el.shadowRoot?.activeElement?.tagName).to.equal('H2');
+      expect(records(emulator).map((record) => record.fields)).to.deep.equal([
+        { name: 'Ada Lovelace', email: 'ada@example.com' },
+      ]);
+    });
+
+    it('moves focus from the page into the first box with Tab', async () => {
+      const el = await entryForm();
+      (document.activeElement as HTMLElement | null)?.blur();
+      await sendKeys({ press: 'Tab' });
+      expect(active(el)).to.equal('name');
+    });
+  });
+
+  describe('when the competition is not open', () => {
+    it('says when entries open, without a form', async () => {
+      const opensAt = new Date(Date.now() + 3_600_000).toISOString();
+      const el = await entryForm({ opensAt });
+      expect(el.state).to.equal('not-open');
+      expect(el.shadowRoot?.querySelector('form')).to.equal(null);
+      expect(textOf(el)).to.contain('Entries are not open yet');
+      expect(textOf(el)).to.contain('Entries open on');
+      await expect(el).to.be.accessible();
+    });
+
+    it('says the competition is closed, without a form', async () => {
+      const el = await entryForm({ closesAt: new Date(Date.now() - 1000).toISOString() });
+      expect(el.state).to.equal('closed');
+      expect(el.shadowRoot?.querySelector('form')).to.equal(null);
+      expect(textOf(el)).to.contain('This competition is closed');
+      await expect(el).to.be.accessible();
+    });
+
+    it('opens by itself when the opening time comes', async () => {
+      const el = await entryForm({ opensAt: new Date(Date.now() + 300).toISOString() });
+      expect(el.state).to.equal('not-open');
+      await until(() => el.shadowRoot?.querySelector('form') !== null, 'the form to appear');
+      expect(el.state).to.equal('ready');
+    });
+  });
+
+  describe('configuration errors', () => {
+    it('shows what to fix instead of crashing, and fires campaign-entry-error', async () => {
+      const errors: CampaignEntryErrorEvent[] = [];
+      const wrapper = await fixture<HTMLDivElement>(html`<div
+        @campaign-entry-error=${(event: CampaignEntryErrorEvent) => errors.push(event)}
+      >
+        <campaign-entry region="moon-1" delivery-stream="" campaign-id="x" fields="name,favourite-colour">
+        </campaign-entry>
+      </div>`);
+      const el = wrapper.querySelector('campaign-entry') as CampaignEntry;
+      await el.updateComplete;
+      expect(el.state).to.equal('misconfigured');
+      expect(el.getAttribute('state')).to.equal('misconfigured');
+      expect(el.shadowRoot?.querySelector('form')).to.equal(null);
+      const text = textOf(el);
+      expect(text).to.contain('This form is not set up correctly');
+      for (const problem of ['favourite-colour', 'region "moon-1"', 'identityPoolId', 'names no stream', 'rules-url']) {
+        expect(text).to.contain(problem);
+      }
+      expect(errors).to.have.length(1);
+      expect(errors[0]?.detail.error.code).to.equal('invalid-config');
+      expect(errors[0]?.detail.stored).to.equal(false);
+      expect(errors[0]?.composed).to.equal(true);
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('languages', () => {
+    it('speaks Spanish with locale="es", with the date in day-month-year order', async () => {
+      const el = await entryForm({ locale: 'es', fields: 'name,email,birth-date' });
+      await until(() => textOf(el).includes('Nombre completo'), 'the Spanish copy');
+      expect(part(el, 'button[type=submit]').textContent?.trim()).to.equal('Participar');
+      expect(inputs(el).map((input) => input.id)).to.deep.equal([
+        'name',
+        'email',
+        'bday-day',
+        'bday-month',
+        'bday-year',
+      ]);
+      part(el, 'button[type=submit]').click();
+      await until(() => errorOf(el, 'email') !== '', 'the messages');
+      expect(errorOf(el, 'email')).to.equal('Escribe tu correo electrónico.');
+      await expect(el).to.be.accessible();
+    });
+
+    it("follows the page's lang when there is no locale attribute", async () => {
+      const wrapper = await fixture<HTMLDivElement>(html`<div lang="es-MX">
+        <campaign-entry
+          region="us-east-1"
+          identity-pool-id=${POOL_ID}
+          delivery-stream="entries-0"
+          campaign-id="page-lang"
+          rules-url="/rules"
+        ></campaign-entry>
+      </div>`);
+      const el = wrapper.querySelector('campaign-entry') as CampaignEntry;
+      await until(() => textOf(el).includes('Correo electrónico'), 'the Spanish copy');
+      expect(part<HTMLElement>(el, 'label[for=consent]').textContent?.trim()).to.equal('Acepto las bases oficiales.');
+    });
+
+    it('lets the page override any text through the strings property', async () => {
+      const el = await entryForm();
+      el.strings = { submit: 'Count me in', 'email.required': 'We need your email to contact the winner.' };
+      await el.updateComplete;
+      expect(part(el, 'button[type=submit]').textContent?.trim()).to.equal('Count me in');
+      part(el, 'button[type=submit]').click();
+      await until(() => errorOf(el, 'email') !== '', 'the messages');
+      expect(errorOf(el, 'email')).to.equal('We need your email to contact the winner.');
+      expect(errorOf(el, 'name')).to.equal('Enter your name.');
+    });
+  });
+});

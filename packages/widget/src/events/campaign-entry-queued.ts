@@ -1,0 +1,23 @@
+import type { EntryRecord, StorageKind } from '@campaign-entry/sdk';
+
+/** `detail` of `campaign-entry-queued`. */
+export interface CampaignEntryQueuedDetail {
+  /** The entry's id; `campaign-entry-delivered` follows with the same id once it lands. */
+  readonly entryId: string;
+  /** The record as stored and as it will be sent. */
+  readonly record: EntryRecord;
+  /** Where it is kept: `indexeddb` or `localstorage` survive a reload; `memory` only while the page stays open. */
+  readonly storage: StorageKind;
+}
+
+/**
+ * The entry is saved on the device but Firehose has not acknowledged it yet (slow or no network); the SDK keeps
+ * sending. The entrant sees "Saved on this device, sending…". Bubbles and is composed.
+ */
+export type CampaignEntryQueuedEvent = CustomEvent<CampaignEntryQueuedDetail>;
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'campaign-entry-queued': CampaignEntryQueuedEvent;
+  }
+}

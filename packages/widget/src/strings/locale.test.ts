@@ -1,0 +1,33 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { en } from './en.js';
+import { es } from './es.js';
+import { loadStrings, pickLocale } from './locale.js';
+import { format } from './strings.js';
+
+describe('locale', () => {
+  it('takes the first supported language: attribute, then page, then browser, else English', () => {
+    assert.equal(pickLocale(['es', 'en']), 'es');
+    assert.equal(pickLocale([undefined, 'es-MX', 'en-US']), 'es');
+    assert.equal(pickLocale(['fr', null, 'ES_es']), 'es');
+    assert.equal(pickLocale(['fr', 'de-DE']), 'en');
+    assert.equal(pickLocale([]), 'en');
+  });
+
+  it('loads the Spanish copy on demand', async () => {
+    assert.equal(await loadStrings('es'), es);
+    assert.equal(await loadStrings('en'), en);
+  });
+
+  it('has every text in both languages, with the same placeholders', () => {
+    assert.deepEqual(Object.keys(es).sort(), Object.keys(en).sort());
+    const placeholders = (text: string) => [...text.matchAll(/\{[\w-]+\}/gu)].map((match) => match[0]).sort();
+    for (const key of Object.keys(en) as (keyof typeof en)[]) {
+      assert.deepEqual(placeholders(es[key]), placeholders(en[key]), key);
+    }
+  });
+
+  it('fills placeholders and leaves unknown ones', () => {
+    assert.equal(format('Use {limit} characters {x}.', { limit: 100 }), 'Use 100 characters {x}.');
+  });
+});

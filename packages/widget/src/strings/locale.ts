@@ -1,0 +1,46 @@
+// Which language the form speaks: the `locale` attribute, else the page's `lang`, else the browser's languages.
+import { en } from './en.js';
+import type { CampaignEntryStrings } from './strings.js';
+
+/** The languages the element ships copy for. */
+export const LOCALES = ['en', 'es'] as const;
+
+/** One of {@link LOCALES}. */
+export type Locale = (typeof LOCALES)[number];
+
+/**
+ * The first supported language among `candidates` (BCP 47 tags such as `es-MX`, compared by primary subtag), in
+ * order of preference; `en` when none is supported.
+ * @example pickLocale([undefined, 'es-MX', 'en-US']) // 'es'
+ */
+export function pickLocale(candidates: Iterable<string | null | undefined>): Locale {
+  for (const candidate of candidates) {
+    const primary = candidate?.trim().toLowerCase().split(/[-_]/u)[0];
+    const found = LOCALES.find((locale) => locale === primary);
+    if (found) return found;
+  }
+  return 'en';
+}
+
+const loaded = new Map<Locale, CampaignEntryStrings>([['en', en]]);
+
+/** The copy for `locale` if it is already loaded (English always is). */
+export function loadedStrings(locale: Locale): CampaignEntryStrings | undefined {
+  return loaded.get(locale);
+}
+
+/**
+ * Loads the copy for `locale`. Spanish lives in its own small chunk so English-speaking phones never download it.
+ * Falls back to English when the chunk cannot be loaded.
+ */
+export async function loadStrings(locale: Locale): Promise<CampaignEntryStrings> {
+  const ready = loaded.get(locale);
+  if (ready) return ready;
+  try {
+    const { es } = await import('./es.js');
+    loaded.set('es', es);
+    return es;
+  } catch {
+    return en;
+  }
+}

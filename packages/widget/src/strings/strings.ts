@@ -1,0 +1,81 @@
+// The copy contract: every text the element shows, by key. Locales implement it whole; pages override any part of it
+// through the element's `strings` property.
+
+/**
+ * Every text `<campaign-entry>` shows. `{name}` placeholders are filled in by the element. Keys such as
+ * `email.invalid-format` are the specific message for one field and one validation code; when a field has none, the
+ * generic message for the code (`invalid-format`) is used.
+ */
+export interface CampaignEntryStrings {
+  /** Order of the date-of-birth boxes: `mdy` (12 31 1990) or `dmy` (31 12 1990). */
+  dateOrder: 'mdy' | 'dmy';
+  name: string;
+  email: string;
+  phone: string;
+  'postal-code': string;
+  'birth-date': string;
+  /** Hint under the date of birth, e.g. `For example, 12 31 1990`. */
+  birthDateHint: string;
+  day: string;
+  month: string;
+  year: string;
+  /** Consent checkbox label; `{rules}` becomes the link to `rules-url`, `{privacy}` the link to `privacy-url`. */
+  consent: string;
+  /** Consent label used when the page has no `privacy-url`. */
+  consentRulesOnly: string;
+  rules: string;
+  privacy: string;
+  /** Optional marketing opt-in label. */
+  marketing: string;
+  /** Label of the honeypot field people never see. */
+  honeypot: string;
+  submit: string;
+  sending: string;
+  /** Announced after a failed submit; `{fields}` lists the fields to fix. */
+  summary: string;
+  required: string;
+  'too-long': string;
+  'invalid-format': string;
+  'invalid-characters': string;
+  formula: string;
+  'invalid-date': string;
+  'under-age': string;
+  'consent-required': string;
+  'not-asked': string;
+  'too-large': string;
+  'name.required': string;
+  'name.invalid-format': string;
+  'email.required': string;
+  'email.invalid-format': string;
+  'phone.required': string;
+  'phone.invalid-format': string;
+  'postal-code.required': string;
+  'postal-code.invalid-format': string;
+  'birth-date.required': string;
+  'birth-date.invalid-format': string;
+  deliveredTitle: string;
+  deliveredBody: string;
+  queuedTitle: string;
+  queuedBody: string;
+  /** Shown instead of `queuedBody` when the browser has no durable storage (private mode). */
+  queuedMemoryBody: string;
+  failedTitle: string;
+  failedBody: string;
+  /** Body for a device that already holds too many unsent entries. */
+  queueFullBody: string;
+  retry: string;
+  ineligibleTitle: string;
+  ineligibleBody: string;
+  notOpenTitle: string;
+  /** `{time}` is the opening time in the entrant's locale. */
+  notOpenBody: string;
+  closedTitle: string;
+  closedBody: string;
+  /** Shown to whoever set the page up; the details that follow are in English. */
+  configTitle: string;
+}
+
+/** Fills `{name}` placeholders from `values`; unknown ones stay as they are. */
+export function format(template: string, values: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{([\w-]+)\}/gu, (match, key: string) => String(values[key] ?? match));
+}
