@@ -1,6 +1,7 @@
 // The client's configuration: what callers pass, the defaults, and the checks that turn a typo into a clear error.
 
 import type { StoragePreference } from './adapters/open-store.js';
+import { randomUuid } from './adapters/random-id.js';
 import type { FirehoseTransport } from './adapters/transport.js';
 import { DEFAULT_FIELDS, type FieldName, type FieldSpec, isFieldName } from './core/fields.js';
 import { type BatchLimits, DEFAULT_RETRY_POLICY, FIREHOSE_BATCH_LIMITS, type RetryPolicy } from './core/limits.js';
@@ -89,20 +90,6 @@ const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/u;
 const POOL_ID = /^([a-z]{2}(?:-[a-z]+)+-\d{1,2}):[0-9a-f-]{36}$/u;
 const STREAM_NAME = /^[a-zA-Z0-9_.-]{1,64}$/u;
 const CAMPAIGN_ID = /^[a-zA-Z0-9_.:-]{1,128}$/u;
-
-/**
- * A v4 UUID from `crypto.randomUUID`, or from `crypto.getRandomValues` where `randomUUID` is missing (it needs a secure
- * context). The client's default `randomId`; forms use it to make an entry's id when the entrant starts filling in.
- */
-export function randomUuid(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  // crypto.randomUUID needs a secure context; getRandomValues does not (http:// LAN previews).
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = ((bytes[6] as number) & 0x0f) | 0x40;
-  bytes[8] = ((bytes[8] as number) & 0x3f) | 0x80;
-  const hex = [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
 
 /** Splits a comma list or array of stream names, trimming and dropping blanks. */
 export function parseStreams(streams: string | readonly string[] | null | undefined): string[] {

@@ -4,6 +4,7 @@
 export type { EntryStore, KeyValueStore, StorageKind, StoredEntry } from './adapters/entry-store.js';
 export { createMemoryStore } from './adapters/memory-store.js';
 export type { StoragePreference } from './adapters/open-store.js';
+export { randomUuid } from './adapters/random-id.js';
 export type {
   FirehoseTransport,
   MemoryTransport,
@@ -15,7 +16,7 @@ export { createMemoryTransport } from './adapters/transport.js';
 export type { CampaignClient, FlushResult, SubmitOptions, SubmitReceipt } from './client.js';
 export { createCampaignClient } from './client.js';
 export type { CampaignClientConfig, Timers } from './config.js';
-export { DEFAULT_MAX_ENTRY_AGE_MS, parseStreams, randomUuid } from './config.js';
+export { DEFAULT_MAX_ENTRY_AGE_MS, parseStreams } from './config.js';
 export { nextDelayMs } from './core/backoff.js';
 export { packBatches } from './core/batch.js';
 export type { Failure } from './core/classify.js';

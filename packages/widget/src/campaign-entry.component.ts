@@ -1,7 +1,8 @@
+// Only small, dependency-free parts of the SDK are imported statically; validation, storage and the client come from
+// the chunk loadSdk() fetches right after the first render (see sdk-loader.ts).
 import {
   type CampaignClient,
   CampaignEntryError,
-  createCampaignClient,
   type EntryInput,
   type EntryIssue,
   type EntryRecord,
@@ -14,8 +15,6 @@ import {
   randomUuid,
   type StorageKind,
   type SubmitReceipt,
-  validateEntry,
-  validateField,
 } from '@campaign-entry/sdk';
 import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { datePartName, toIsoDate } from './birth-date.js';
@@ -26,8 +25,10 @@ import type { CampaignEntryErrorDetail } from './events/campaign-entry-error.js'
 import type { CampaignEntryInvalidDetail } from './events/campaign-entry-invalid.js';
 import type { CampaignEntryQueuedDetail } from './events/campaign-entry-queued.js';
 import { formFields } from './form-fields.js';
+import { loadSdk } from './sdk-loader.js';
 import { type Locale, loadedStrings, loadStrings, pickLocale } from './strings/locale.js';
 import { type CampaignEntryStrings, format } from './strings/strings.js';
+import { clearUnsent, readUnsent, saveUnsent, type UnsentForm } from './unsent-form.js';
 
 /** What the entrant sees. Reflected to the `state` attribute, so pages can style by it. */
 export const FormState = {
@@ -174,6 +175,10 @@ export class CampaignEntry extends LitElement {
   #phase: FormState = FormState.Ready;
   #announcement = '';
   #client: CampaignClient | undefined;
+  /** The client being made (it needs the SDK chunk); `undefined` inside when the configuration is unusable. */
+  #ready: Promise<CampaignClient | undefined> = Promise.resolve(undefined);
+  #generation = 0;
+  #unsentRetry: ReturnType<typeof setTimeout> | undefined;
   #ownsClient = false;
   #unsubscribe: (() => void)[] = [];
   #clientProblems: string[] = [];
@@ -225,6 +230,8 @@ export class CampaignEntry extends LitElement {
     super.disconnectedCallback();
     this.#release();
     clearTimeout(this.#windowTimer);
+    clearTimeout(this.#unsentRetry);
+    window.removeEventListener('online', this.#retryUnsent);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -234,12 +241,17 @@ export class CampaignEntry extends LitElement {
     if (reconnect) this.#connect();
     if (reread) this.#readPage();
     this.#stale = false;
+    // A reconnect reports problems once the client is made (it may add its own); a page change reports them now.
+    if (reread && !reconnect) this.#reportProblems();
+  }
+
+  /** Fires one `campaign-entry-error` naming every configuration problem, if there are any. */
+  #reportProblems(): void {
     const problems = [...this.#clientProblems, ...this.#pageProblems];
-    if (reread && problems.length > 0) {
-      const message = `Invalid <campaign-entry> configuration: ${problems.join('; ')}.`;
-      const error = new CampaignEntryError(ErrorCode.InvalidConfig, message, { retryable: false });
-      this.#emit('campaign-entry-error', { error, stored: false });
-    }
+    if (problems.length === 0) return;
+    const message = `Invalid <campaign-entry> configuration: ${problems.join('; ')}.`;
+    const error = new CampaignEntryError(ErrorCode.InvalidConfig, message, { retryable: false });
+    this.#emit('campaign-entry-error', { error, stored: false });
   }
 
   protected override updated(): void {
@@ -354,8 +366,16 @@ export class CampaignEntry extends LitElement {
       ? []
       : [`fields names ${parsed.unknown.join(', ')}: use name, email, phone, postal-code, birth-date`];
     this.#spec = this.minAge === undefined ? { fields: parsed.fields } : { fields: parsed.fields, minAge: this.minAge };
+    this.#ready = this.#makeClient(++this.#generation);
+    this.#ready.catch(() => {}); // the SDK chunk did not load (offline): made again on the next touch or submit
+  }
+
+  /** Makes (or adopts) the client once the SDK chunk is here; reports an unusable configuration. */
+  async #makeClient(generation: number): Promise<CampaignClient | undefined> {
     let client = this.client;
     if (!client) {
+      const { createCampaignClient } = await loadSdk();
+      if (generation !== this.#generation) return this.#ready;
       try {
         client = createCampaignClient({
           region: this.region ?? '',
@@ -371,10 +391,13 @@ export class CampaignEntry extends LitElement {
         });
         this.#ownsClient = true;
       } catch (error) {
-        this.#clientProblems.push(isCampaignEntryError(error) ? error.message : String(error));
-        return;
+        this.#clientProblems = [...this.#clientProblems, isCampaignEntryError(error) ? error.message : String(error)];
+        this.#reportProblems();
+        this.requestUpdate();
+        return undefined;
       }
     }
+    this.#reportProblems();
     this.#client = client;
     this.#unsubscribe = [
       client.on('delivered', ({ entryId }) => {
@@ -385,6 +408,16 @@ export class CampaignEntry extends LitElement {
           this.#emit('campaign-entry-error', { entryId: this.#entryId, error, stored: true });
       }),
     ];
+    void this.#handOver(client);
+    return client;
+  }
+
+  /** The client, made again if the SDK chunk failed to load before. Rejects while it still cannot load. */
+  #clientNow(): Promise<CampaignClient | undefined> {
+    return this.#ready.catch(() => {
+      this.#ready = this.#makeClient(this.#generation);
+      return this.#ready;
+    });
   }
 
   #release(): void {
@@ -409,9 +442,14 @@ export class CampaignEntry extends LitElement {
       this.#entryId = randomUuid();
       this.#startedAt = Date.now();
     }
-    if (!this.#prefetched && this.#client) {
+    if (!this.#prefetched) {
       this.#prefetched = true;
-      void this.#client.prefetch();
+      this.#clientNow().then(
+        (client) => client?.prefetch(),
+        () => {
+          this.#prefetched = false;
+        },
+      );
     }
   }
 
@@ -443,12 +481,18 @@ export class CampaignEntry extends LitElement {
     const input = this.#entryInput();
     if (field === 'consent') {
       if (input.consent.rules) this.#issues.delete('consent');
-    } else {
-      const result = validateField(field, input.fields[field], this.#spec, Date.now());
-      if (result.success) this.#issues.delete(field);
-      else this.#issues.set(field, result.issue);
+      this.requestUpdate();
+      return;
     }
-    this.requestUpdate();
+    loadSdk().then(
+      ({ validateField }) => {
+        const result = validateField(field, input.fields[field], this.#spec, Date.now());
+        if (result.success) this.#issues.delete(field);
+        else this.#issues.set(field, result.issue);
+        this.requestUpdate();
+      },
+      () => {}, // checked again on submit
+    );
   }
 
   #entryInput(): EntryInput & { suspect: boolean } {
@@ -475,21 +519,32 @@ export class CampaignEntry extends LitElement {
 
   async #submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    const client = this.#client;
     // A second tap while the first is in flight is the same entry: ignore it (the SDK would dedupe it too).
-    if (!client || this.#state === FormState.Sending || this.state !== this.#state) return this.requestUpdate();
+    if (this.#state === FormState.Sending || this.state !== this.#state) return this.requestUpdate();
     this.#touch();
     const entryId = this.#entryId as string;
     const { suspect, ...input } = this.#entryInput();
-    const checked = validateEntry(input, this.#spec, Date.now());
-    if (!checked.success) return this.#refuse(entryId, checked.issues);
+    const form: UnsentForm = { entryId, input, fillMs: Date.now() - this.#startedAt, suspect, locale: this.#locale };
     this.#state = FormState.Sending;
     this.#announce(this.#copy()?.sending ?? '');
+    let client: CampaignClient | undefined;
+    let validateEntry: Awaited<ReturnType<typeof loadSdk>>['validateEntry'];
+    try {
+      [{ validateEntry }, client] = await Promise.all([loadSdk(), this.#clientNow()]);
+    } catch {
+      return this.#keepUnsent(form);
+    }
+    if (!client) {
+      this.#state = FormState.Ready; // misconfigured: the panel says what to fix
+      return;
+    }
+    const checked = validateEntry(input, this.#spec, Date.now());
+    if (!checked.success) return this.#refuse(entryId, checked.issues);
     let receipt: SubmitReceipt;
     try {
       receipt = await client.submit(input, {
         entryId,
-        fillMs: Date.now() - this.#startedAt,
+        fillMs: form.fillMs,
         suspect,
         locale: this.#locale,
       });
@@ -524,6 +579,57 @@ export class CampaignEntry extends LitElement {
           () => {}, // disposed (the element left the page): the entry stays stored and is sent on the next visit
         );
       }
+    }
+  }
+
+  /**
+   * The SDK chunk could not load (the network went away after the page did): keep the form's values on the device,
+   * say so, and hand them to the SDK as soon as it loads — now, on `online`, or on the next visit.
+   */
+  #keepUnsent(form: UnsentForm): void {
+    if (!saveUnsent(this.campaignId ?? '', form)) {
+      this.#state = FormState.Failed;
+      this.#failure = new CampaignEntryError(ErrorCode.Network, 'The entry could not be saved on this device.', {
+        retryable: true,
+      });
+      this.#emit('campaign-entry-error', { entryId: form.entryId, error: this.#failure, stored: false });
+      return;
+    }
+    this.#storage = 'localstorage';
+    this.#state = FormState.Queued;
+    this.#emit('campaign-entry-queued', { entryId: form.entryId, storage: 'localstorage' });
+    void this.#focusHeading();
+    this.#retryUnsent();
+  }
+
+  /** Tries to load the SDK again (every 10 s and when the device is back online) until it takes the kept form. */
+  #retryUnsent = (): void => {
+    clearTimeout(this.#unsentRetry);
+    window.removeEventListener('online', this.#retryUnsent);
+    this.#clientNow().catch(() => {
+      window.addEventListener('online', this.#retryUnsent);
+      this.#unsentRetry = setTimeout(this.#retryUnsent, 10_000);
+    });
+  };
+
+  /** Gives a form kept before the SDK loaded (this visit or an earlier one) to the client, with its entryId. */
+  async #handOver(client: CampaignClient): Promise<void> {
+    const campaignId = this.campaignId ?? '';
+    const form = readUnsent(campaignId);
+    if (!form) return;
+    const receipt = await client.submit(form.input, form);
+    if (receipt.status === 'rejected') return; // kept; tried again on the next visit
+    clearUnsent(campaignId);
+    if (form.entryId !== this.#entryId) return; // an earlier visit's entry: the SDK delivers it in the background
+    if (receipt.status === 'invalid') this.#refuse(form.entryId, receipt.issues);
+    else if (receipt.status === 'delivered') this.#delivered(receipt.record, true);
+    else {
+      this.#record = receipt.record;
+      this.#storage = receipt.storage;
+      receipt.delivery.then(
+        () => this.#delivered(receipt.record, true),
+        () => {},
+      );
     }
   }
 

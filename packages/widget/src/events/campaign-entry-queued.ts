@@ -4,8 +4,11 @@ import type { EntryRecord, StorageKind } from '@campaign-entry/sdk';
 export interface CampaignEntryQueuedDetail {
   /** The entry's id; `campaign-entry-delivered` follows with the same id once it lands. */
   readonly entryId: string;
-  /** The record as stored and as it will be sent. */
-  readonly record: EntryRecord;
+  /**
+   * The record as stored and as it will be sent. Absent in the rare case the form was kept before the SDK's code
+   * could load (the network went away right after the page loaded): the values wait in localStorage instead.
+   */
+  readonly record?: EntryRecord;
   /** Where it is kept: `indexeddb` or `localstorage` survive a reload; `memory` only while the page stays open. */
   readonly storage: StorageKind;
 }
