@@ -28,12 +28,14 @@ function drawChart(perMinute) {
     bar.append(title);
     svg.append(bar);
   });
-  const label = document.createElementNS(SVG, 'text');
-  label.setAttribute('x', '4');
-  label.setAttribute('y', '176');
-  label.setAttribute('class', 'axis');
-  label.textContent = `max ${number.format(max)}/min`;
-  svg.append(label);
+  $('chart-scale').textContent = `Tallest bar: ${number.format(max)} entries in one minute.`;
+}
+
+/** Sets a tile's value and marks it as a warning only when it is not zero. */
+function tile(id, value, text = number.format(value)) {
+  const element = $(id);
+  element.textContent = text;
+  element.closest('.tile')?.classList.toggle('warn', value > 0);
 }
 
 function render(data) {
@@ -46,9 +48,16 @@ function render(data) {
   $('optin').textContent = data.totals.unique
     ? `${Math.round((100 * data.totals.marketingOptIn) / data.totals.unique)}%`
     : '–';
-  $('throttled').textContent = number.format(sum('throttled'));
-  $('retried').textContent = number.format(sum('failedRecords') + sum('serverErrors'));
-  $('cognito-throttled').textContent = number.format(data.cognito.throttled);
+  tile('throttled', sum('throttled'));
+  tile('retried', sum('failedRecords') + sum('serverErrors'));
+  tile('cognito-throttled', data.cognito.throttled);
+  tile(
+    'refused',
+    data.transform.refused,
+    data.transform.enabled
+      ? `${number.format(data.transform.refused)} (${(100 * data.transform.refusedShare).toFixed(1)}%)`
+      : 'off',
+  );
   drawChart(data.perMinute);
 
   const body = $('streams');

@@ -56,6 +56,14 @@ export interface DashboardData {
     readonly getIdQuota: number | null;
   };
   readonly latest: readonly LatestEntry[];
+  /** The Firehose transformation Lambda: records checked, and refused (written under errors/processing-failed/). */
+  readonly transform: {
+    readonly enabled: boolean;
+    readonly processed: number;
+    readonly refused: number;
+    /** refused / processed, 0 when nothing was processed yet. */
+    readonly refusedShare: number;
+  };
 }
 
 interface ParsedEntry {
@@ -63,6 +71,16 @@ interface ParsedEntry {
   fields?: Record<string, unknown>;
   consent?: { marketing?: unknown };
   meta?: { suspect?: unknown };
+}
+
+function transformTotals(transform: {
+  enabled: boolean;
+  streams: Record<string, { processedRecords: number; processingFailedRecords: number }>;
+}): DashboardData['transform'] {
+  const streams = Object.values(transform.streams);
+  const processed = streams.reduce((sum, stream) => sum + stream.processedRecords, 0);
+  const refused = streams.reduce((sum, stream) => sum + stream.processingFailedRecords, 0);
+  return { enabled: transform.enabled, processed, refused, refusedShare: processed === 0 ? 0 : refused / processed };
 }
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
@@ -164,6 +182,7 @@ export function createDashboard(emulator: Emulator) {
         getIdQuota: Number.isFinite(stats.quotas.getIdPerSecond) ? stats.quotas.getIdPerSecond : null,
       },
       latest: [...latest],
+      transform: transformTotals(stats.transform),
     };
   };
 }

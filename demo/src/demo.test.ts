@@ -5,6 +5,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import {
+  CognitoIdentityClient,
+  GetCredentialsForIdentityCommand,
+  GetIdCommand,
+} from '@aws-sdk/client-cognito-identity';
+import { FirehoseClient, PutRecordBatchCommand } from '@aws-sdk/client-firehose';
 import { runBurst } from './burst-run.js';
 import { NoEntriesYet, openEntriesDb } from './entries-db.js';
 import { DEMO_CAMPAIGN, type RunningDemo, startDemo } from './server.js';
@@ -65,6 +71,57 @@ describe('pnpm demo', () => {
       assert.deepEqual(rows, [{ n: 200, ids: 200 }]);
       const layout = await db.run(`SELECT DISTINCT dt FROM entries`);
       assert.match(String(layout.rows[0]?.dt), /^\d{4}\/\d{2}\/\d{2}\/\d{2}$/);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('refuses records sent straight to Firehose with guest credentials when they break the rules', async () => {
+    // An attacker skips the widget: guest credentials from Cognito, then PutRecordBatch with whatever they like.
+    const cognito = new CognitoIdentityClient({ region: 'us-east-1', endpoint: demo.url });
+    const { IdentityId } = await cognito.send(new GetIdCommand({ IdentityPoolId: DEMO_CAMPAIGN.identityPoolId }));
+    const { Credentials } = await cognito.send(new GetCredentialsForIdentityCommand({ IdentityId }));
+    const firehose = new FirehoseClient({
+      region: 'us-east-1',
+      endpoint: demo.url,
+      credentials: {
+        accessKeyId: Credentials?.AccessKeyId ?? '',
+        secretAccessKey: Credentials?.SecretKey ?? '',
+        sessionToken: Credentials?.SessionToken ?? '',
+      },
+    });
+    const forged = {
+      schema: 1,
+      entryId: '7d444840-9dc0-41d4-a6c1-3f1b1f6e2a11',
+      campaignId: DEMO_CAMPAIGN.campaignId,
+      submittedAt: new Date().toISOString(),
+      fields: {
+        name: '=HYPERLINK("http://evil.example")',
+        email: 'x@example.com',
+        'postal-code': '94110',
+        'birth-date': '1990-01-01',
+      },
+      consent: { rules: true, marketing: false },
+      meta: { locale: 'en', sdk: '0.1.0', fillMs: 1, suspect: false },
+    };
+    const lines = ['not json at all\n', `${JSON.stringify(forged)}\n`];
+    const output = await firehose.send(
+      new PutRecordBatchCommand({
+        DeliveryStreamName: 'entries-0',
+        Records: lines.map((line) => ({ Data: new TextEncoder().encode(line) })),
+      }),
+    );
+    assert.equal(output.FailedPutCount, 0, 'Firehose accepts them: only the transform can refuse them');
+    await demo.emulator.flush();
+    const db = await openEntriesDb(dataDir, DEMO_CAMPAIGN.bucket);
+    try {
+      const refused = await db.run(`SELECT entry_id, error_code FROM errors ORDER BY entry_id NULLS FIRST`);
+      assert.deepEqual(
+        refused.rows.map((row) => row.entry_id),
+        [null, forged.entryId],
+      );
+      const leaked = await db.run(`SELECT count(*) AS n FROM entries WHERE entryId = '${forged.entryId}'`);
+      assert.deepEqual(leaked.rows, [{ n: 0 }]);
     } finally {
       db.close();
     }

@@ -1,7 +1,7 @@
 // DuckDB over the delivered files, with the same views (and the same SQL, translated) as Athena over S3.
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { campaignQueries, duckdbSetupSql, findQuery } from '@campaign-entry/infra-notes/queries';
+import { campaignQueries, duckdbErrorsViewSql, duckdbSetupSql, findQuery } from '@campaign-entry/infra-notes/queries';
 import { type DuckDBConnection, DuckDBInstance, type DuckDBResultReader, DuckDBTypeId } from '@duckdb/node-api';
 
 /** A JSON-safe result: column names and rows. */
@@ -30,6 +30,17 @@ function hasGzipFiles(dir: string): boolean {
     entry.isDirectory() ? hasGzipFiles(join(dir, entry.name)) : entry.name.endsWith('.gz'),
   );
 }
+
+/** `<dataDir>/s3/<bucket>/errors/processing-failed/`: records the transform refused, as Firehose writes them. */
+export function errorsDirectory(dataDir: string, bucket: string): string {
+  return join(dataDir, 's3', bucket, 'errors', 'processing-failed');
+}
+
+// The errors view's columns, for an empty view while nothing has been refused yet.
+const EMPTY_ERRORS = `CREATE OR REPLACE VIEW errors AS SELECT NULL::VARCHAR AS dt, NULL::VARCHAR AS stream,
+  NULL::TIMESTAMP AS arrived_at, NULL::VARCHAR AS error_code, NULL::VARCHAR AS error_message,
+  NULL::BIGINT AS attempts_made, NULL::TIMESTAMP AS failed_at, NULL::VARCHAR AS raw_text, NULL::VARCHAR AS entry_id,
+  NULL::VARCHAR AS campaign_id, NULL::VARCHAR AS raw_data, NULL::VARCHAR AS lambda_arn WHERE false`;
 
 /** `<dataDir>/s3/<bucket>/entries/`: where Firehose (and the emulator) write. */
 export function entriesDirectory(dataDir: string, bucket: string): string {
@@ -69,8 +80,8 @@ async function read(
 }
 
 /**
- * Opens an in-memory DuckDB with the views `entries` (every delivered record) and `entries_unique` (one row per
- * entryId), exactly as infra-notes defines them for Athena.
+ * Opens an in-memory DuckDB with the views `entries` (every delivered record), `entries_unique` (one row per
+ * entryId), exactly as infra-notes defines them for Athena, and `errors` (records the transform refused).
  * @throws {NoEntriesYet} when no file has been delivered yet
  */
 export async function openEntriesDb(dataDir: string, bucket: string): Promise<EntriesDb> {
@@ -81,6 +92,8 @@ export async function openEntriesDb(dataDir: string, bucket: string): Promise<En
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   for (const statement of duckdbSetupSql(join(directory, '**', '*.gz'))) await connection.run(statement);
+  const errors = errorsDirectory(dataDir, bucket);
+  await connection.run(hasGzipFiles(errors) ? duckdbErrorsViewSql(join(errors, '**', '*.gz')) : EMPTY_ERRORS);
   return {
     async run(sql, parameters = []) {
       // Several statements: all but the last run for their effects; the last one's rows are the answer.

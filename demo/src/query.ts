@@ -7,7 +7,8 @@ import { formatCsv, formatTable } from './table-format.js';
 
 const USAGE = `Usage: pnpm query ["<SQL>"] [--json | --csv] [--named <query> [--param <value>]...] [--data <dir>] [--bucket <name>] [--list]
 
-  Views: entries (every delivered record, duplicates included), entries_unique (one row per entryId).
+  Views: entries (every delivered record, duplicates included), entries_unique (one row per entryId),
+         errors (records the Firehose transform refused, under errors/processing-failed/).
   Examples:
     pnpm query
     pnpm query "select fields['email'] as email, submittedAt from entries_unique order by submittedAt desc limit 10"
@@ -21,7 +22,8 @@ async function summary(run: (sql: string) => Promise<QueryResult>): Promise<Quer
   (SELECT count(*) FROM entries_unique) AS unique_entries,
   (SELECT count(DISTINCT entrant_key) FROM entries_unique) AS unique_entrants,
   (SELECT count(*) FROM entries) - (SELECT count(*) FROM entries_unique) AS duplicates,
-  (SELECT count(*) FROM entries_unique WHERE meta.suspect) AS suspected_bots`),
+  (SELECT count(*) FROM entries_unique WHERE meta.suspect) AS suspected_bots,
+  (SELECT count(*) FROM errors) AS refused_by_transform`),
     await run(`SELECT substr(submittedAt, 1, 16) AS minute_utc, count(*) AS entries
 FROM entries_unique GROUP BY 1 ORDER BY 1 DESC LIMIT 15`),
   ];

@@ -4,6 +4,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_POOL_ID, type EmulatorOptions } from '@campaign-entry/emulator';
 import { type RunningEmulator, startEmulator } from '@campaign-entry/emulator/server';
+import { createTransformHandler } from '@campaign-entry/firehose-transform';
+import type { FieldName } from '@campaign-entry/sdk';
 import { createDashboard } from './dashboard-data.js';
 import { contentSecurityPolicy, createStaticHandler } from './static-files.js';
 
@@ -22,6 +24,9 @@ export const DEMO_CAMPAIGN = {
   deliveryStreams: ['entries-0', 'entries-1'],
   campaignId: 'loungebeer-sb',
   bucket: 'campaign-entries',
+  /** As on the page's element (demo/site/index.html) and in the transform Lambda's FIELDS/MIN_AGE. */
+  fields: ['name', 'email', 'postal-code', 'birth-date'] as readonly FieldName[],
+  minAge: 21,
 } as const;
 
 /** Options of {@link startDemo}. */
@@ -34,7 +39,12 @@ export interface DemoOptions {
   readonly buffering?: EmulatorOptions['buffering'];
   /** More emulator options (faults, quotas, seed…). */
   readonly emulator?: Omit<EmulatorOptions, 'streams' | 'pools' | 'sink' | 'buffering'>;
-  /** Told one line per AWS call. */
+  /**
+   * Run the Firehose transformation Lambda (packages/firehose-transform) on buffered records, as the deployed stack
+   * does: invalid records go to `errors/processing-failed/…` instead of `entries/`. @default true
+   */
+  readonly transform?: boolean;
+  /** Told one line per AWS call (and the transform's log lines). */
   readonly log?: (line: string) => void;
 }
 
@@ -113,6 +123,17 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
     pools: [{ id: DEMO_CAMPAIGN.identityPoolId }],
     streams: DEMO_CAMPAIGN.deliveryStreams.map((name) => ({ name, bucket: DEMO_CAMPAIGN.bucket, prefix: 'entries/' })),
     buffering: options.buffering ?? { sizeBytes: 1024 * 1024, intervalMs: 10_000 },
+    ...(options.transform === false
+      ? {}
+      : {
+          transform: createTransformHandler(
+            {
+              campaignId: DEMO_CAMPAIGN.campaignId,
+              spec: { fields: DEMO_CAMPAIGN.fields, minAge: DEMO_CAMPAIGN.minAge },
+            },
+            { log: options.log ?? (() => {}) },
+          ),
+        }),
     ...options.emulator,
     fallback: (request, response) => {
       fallback(request, response).catch((error: unknown) => {

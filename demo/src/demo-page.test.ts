@@ -1,0 +1,78 @@
+// The README's promise, checked: the demo page in a real browser, an entry typed and submitted, then found with
+// `pnpm query` in the gzip files the emulator wrote in Firehose's layout.
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { promisify } from 'node:util';
+import type { Browser } from 'playwright-core';
+import { enter, launchChromium, outcome } from './page-driver.js';
+import { DEMO_PATHS, type RunningDemo, startDemo } from './server.js';
+
+const run = promisify(execFile);
+const built = existsSync(join(DEMO_PATHS.widget, 'campaign-entry.js'));
+
+describe('the demo page in Chromium', { skip: built ? false : 'the widget is not built: run pnpm build first' }, () => {
+  let demo: RunningDemo;
+  let dataDir: string;
+  let browser: Browser;
+
+  before(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'campaign-demo-page-'));
+    demo = await startDemo({ port: 0, dataDir, buffering: { intervalMs: 500 } });
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await demo?.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('takes an entry typed on a phone-sized screen, and pnpm query finds it in the delivered files', async () => {
+    const page = await browser.newPage({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+    });
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content.Security.Policy|Refused to/i.test(message.text())) violations.push(message.text());
+    });
+    await page.goto(`${demo.url}/`);
+    await enter(page, {
+      name: 'Ada Lovelace',
+      email: 'ada@example.com',
+      postalCode: '94110',
+      birthDate: '1990-05-01',
+      marketing: true,
+    });
+    assert.equal(await outcome(page), 'delivered');
+    assert.match(await page.locator('campaign-entry').locator('h2').innerText(), /You're in/);
+    assert.deepEqual(violations, [], 'the page runs under the production CSP');
+    await page.close();
+    await demo.emulator.flush();
+
+    const { stdout } = await run(
+      process.execPath,
+      [
+        '--disable-warning=NodeVersionSupportWarning',
+        '--conditions=source',
+        '--import',
+        'tsx',
+        join(DEMO_PATHS.site, '..', 'src', 'query.ts'),
+        '--data',
+        dataDir,
+        '--json',
+        "select fields['name'] as name, fields['email'] as email, consent.marketing as marketing, meta.locale as locale, checks.valid as valid from entries_unique",
+      ],
+      { cwd: join(DEMO_PATHS.site, '..', '..') },
+    );
+    assert.deepEqual(JSON.parse(stdout), [
+      { name: 'Ada Lovelace', email: 'ada@example.com', marketing: true, locale: 'en', valid: true },
+    ]);
+  });
+});

@@ -1,0 +1,52 @@
+// `pnpm --filter @campaign-entry/demo run screenshots`: pictures for the README — the campaign page on a phone, the
+// "You're in" state, and the live dashboard during a small burst. Runs against its own demo on a free port.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runBurst } from './burst-run.js';
+import { enter, launchChromium, outcome } from './page-driver.js';
+import { startDemo } from './server.js';
+
+const docs = fileURLToPath(new URL('../../docs/', import.meta.url));
+const dataDir = await mkdtemp(join(tmpdir(), 'campaign-screens-'));
+const demo = await startDemo({ port: 0, dataDir, buffering: { intervalMs: 1000 } });
+const browser = await launchChromium();
+try {
+  const phone = await browser.newPage({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+  });
+  await phone.goto(`${demo.url}/`);
+  await phone.locator('campaign-entry').locator('#name').waitFor();
+  await phone.screenshot({ path: join(docs, 'demo-page-phone.png'), fullPage: true });
+  await enter(phone, { name: 'Ada Lovelace', email: 'ada@example.com', postalCode: '94110', birthDate: '1990-05-01' });
+  await outcome(phone);
+  await phone.locator('campaign-entry').scrollIntoViewIfNeeded();
+  await phone.screenshot({ path: join(docs, 'demo-delivered-phone.png') });
+
+  // The dashboard mid-burst, while the scaled-down quotas throttle.
+  const burst = runBurst({
+    url: demo.url,
+    entrants: 600,
+    arrivalWindowMs: 10_000,
+    typingMs: [500, 3000],
+    requestsPerSecond: 8,
+  });
+  const desk = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  await desk.goto(`${demo.url}/dashboard/`);
+  await desk.waitForFunction(
+    () => Number(document.getElementById('unique')?.textContent?.replace(/,/g, '')) > 250,
+    undefined,
+    { timeout: 60_000 },
+  );
+  await desk.screenshot({ path: join(docs, 'dashboard.png'), fullPage: true });
+  await burst;
+  console.log(`Screenshots written to ${docs}`);
+} finally {
+  await browser.close();
+  await demo.close();
+  await rm(dataDir, { recursive: true, force: true });
+}
