@@ -44,6 +44,8 @@ export interface DemoOptions {
    * does: invalid records go to `errors/processing-failed/…` instead of `entries/`. @default true
    */
   readonly transform?: boolean;
+  /** More origins the page may call (CSP `connect-src`), e.g. AWS endpoints on another origin. @default none */
+  readonly connectSources?: readonly string[];
   /** Told one line per AWS call (and the transform's log lines). */
   readonly log?: (line: string) => void;
 }
@@ -72,7 +74,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
   let origin = '';
   let dashboard: ReturnType<typeof createDashboard> | undefined;
   const securityHeaders = () => ({
-    'Content-Security-Policy': contentSecurityPolicy([]),
+    'Content-Security-Policy': contentSecurityPolicy(options.connectSources ?? []),
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'strict-origin-when-cross-origin',
     'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',

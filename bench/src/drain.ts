@@ -1,0 +1,54 @@
+// Backlog drain in a real page: @web/dev-server with the browser-test setup (TypeScript, msw), Debian's Chromium
+// through playwright-core, the SDK with the real AWS SDK against the emulator behind msw.
+import type { AddressInfo } from 'node:net';
+import { launchChromium } from '@campaign-entry/demo/page-driver';
+import { startDevServer } from '@web/dev-server';
+import { devServerOptions } from '../../scripts/dev-server-options.mjs';
+
+/** One drain run, as measured in the page (see pages/drain.ts). */
+export interface DrainResult {
+  readonly entries: number;
+  readonly recordFailureRate: number;
+  readonly fillMs: number;
+  readonly drainMs: number;
+  readonly recordsPerSecond: number;
+  readonly acknowledgedUnique: number;
+  readonly putRecordBatchCalls: number;
+  readonly failedRecords: number;
+}
+
+/** Drains `entries` stored entries once per failure rate. */
+export async function measureDrain(entries: number, failureRates: readonly number[]): Promise<DrainResult[]> {
+  const server = await startDevServer({
+    config: { ...devServerOptions, port: 0, hostname: '127.0.0.1' },
+    readCliArgs: false,
+    readFileConfig: false,
+    autoExitProcess: false,
+    logStartMessage: false,
+  });
+  const browser = await launchChromium();
+  try {
+    const port = (server.server?.address() as AddressInfo).port;
+    const results: DrainResult[] = [];
+    for (const rate of failureRates) {
+      const page = await browser.newPage();
+      await page.goto(`http://127.0.0.1:${port}/bench/pages/drain.html`);
+      await page.waitForFunction(() => 'runDrain' in window, undefined, { timeout: 60_000 });
+      results.push(
+        await page.evaluate(
+          ([count, failureRate]) =>
+            (window as unknown as { runDrain(n: number, r: number): Promise<DrainResult> }).runDrain(
+              count,
+              failureRate,
+            ),
+          [entries, rate] as const,
+        ),
+      );
+      await page.close();
+    }
+    return results;
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}

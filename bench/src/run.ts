@@ -1,0 +1,121 @@
+// `pnpm bench`: bundle sizes, time to an interactive form on an emulated phone, round trips per submit, backlog drain
+// and the halftime burst. Prints a table, writes bench/results.json and bench/REPORT.md.
+// Options: --quick (fewer runs and entries, for a smoke run), --drain-entries N, --burst-entrants N, --runs N.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { cpus, release, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { runBurst } from '@campaign-entry/demo/burst';
+import { startDemo } from '@campaign-entry/demo/server';
+import { measureDrain } from './drain.js';
+import { measurePageLoad, PHONE } from './page-load.js';
+import { measureFiles } from './sizes.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean' },
+    'drain-entries': { type: 'string' },
+    'burst-entrants': { type: 'string' },
+    runs: { type: 'string' },
+  },
+});
+const quick = values.quick === true;
+const drainEntries = Number(values['drain-entries'] ?? (quick ? 500 : 10_000));
+const burstEntrants = Number(values['burst-entrants'] ?? (quick ? 300 : 2000));
+const runs = Number(values.runs ?? (quick ? 2 : 5));
+
+function step(label: string) {
+  console.log(`… ${label}`);
+}
+
+step('building');
+const build = spawnSync('pnpm', ['run', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+step('bundle sizes');
+const sizes = measureFiles(join(root, 'packages/widget/dist'));
+const budgets = spawnSync(process.execPath, [join(root, 'packages/widget/scripts/sizes.mjs'), '--json'], {
+  cwd: root,
+  encoding: 'utf8',
+});
+const budget =
+  budgets.status === null || budgets.stdout.trim() === '' ? undefined : (JSON.parse(budgets.stdout) as unknown);
+
+step(`page load and submit on an emulated phone (${runs} runs)`);
+const page = await measurePageLoad(runs);
+
+step(`backlog drain (${drainEntries} stored entries, 0 % and 20 % per-record failures)`);
+const drain = await measureDrain(drainEntries, [0, 0.2]);
+
+step(`halftime burst (${burstEntrants} entrants)`);
+const dataDir = await mkdtemp(join(tmpdir(), 'campaign-bench-'));
+const demo = await startDemo({ port: 0, dataDir, buffering: { intervalMs: 2000 } });
+let burst: Awaited<ReturnType<typeof runBurst>>;
+try {
+  burst = await runBurst({ url: demo.url, entrants: burstEntrants });
+} finally {
+  await demo.close();
+  await rm(dataDir, { recursive: true, force: true });
+}
+
+const chromiumVersion = (() => {
+  try {
+    return execFileSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+})();
+const machine = {
+  cpu: cpus()[0]?.model ?? 'unknown',
+  cores: cpus().length,
+  memoryGiB: Math.round(totalmem() / 2 ** 30),
+  os: `${process.platform} ${release()}`,
+  node: process.version,
+  chromium: chromiumVersion,
+  date: new Date().toISOString(),
+};
+const results = { machine, quick, sizes, budget, phone: PHONE, page, drain, burst };
+writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const lines = [
+  '# Benchmark report',
+  '',
+  `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}, ${machine.chromium}. ${machine.date}.${quick ? ' (quick run)' : ''}`,
+  '',
+  '## Bundle sizes (packages/widget/dist)',
+  '',
+  '| file | raw | gzip | brotli |',
+  '| --- | ---: | ---: | ---: |',
+  ...sizes.map((size) => `| ${size.file} | ${kb(size.raw)} | ${kb(size.gzip)} | ${kb(size.brotli)} |`),
+  '',
+  budget ? `Budgets: \`${JSON.stringify(budget)}\`` : 'Budgets: packages/widget/scripts/sizes.mjs not available.',
+  '',
+  `## The page on an emulated phone (${PHONE.cpuSlowdown}× CPU, ${PHONE.downloadKbps} kbps down, ${PHONE.latencyMs} ms RTT; median of ${page.runs})`,
+  '',
+  `- Form interactive: **${page.interactiveColdMs} ms** first visit, ${page.interactiveWarmMs} ms with the cache warm; ${kb(page.bytesBeforeInteractive)} over the wire before it.`,
+  `- Tap on Submit → "You're in" with credentials prefetched: **${page.submitToDeliveredMs} ms**, ${page.submitRequests.total} requests to AWS (${page.submitRequests.putRecordBatch} PutRecordBatch, ${page.submitRequests.preflight} CORS preflight).`,
+  '',
+  '## Backlog drain (in-page, real AWS SDK against the emulator behind msw)',
+  '',
+  '| stored entries | per-record failures | drain time | records/s | PutRecordBatch calls | acknowledged (unique) |',
+  '| ---: | ---: | ---: | ---: | ---: | ---: |',
+  ...drain.map(
+    (run) =>
+      `| ${run.entries} | ${run.recordFailureRate * 100} % | ${(run.drainMs / 1000).toFixed(1)} s | ${run.recordsPerSecond} | ${run.putRecordBatchCalls} | ${run.acknowledgedUnique} |`,
+  ),
+  '',
+  `## Halftime burst (${burst.entrants} entrants through the SDK in Node, ${burst.quotas.requestsPerSecond} req/s per stream × ${burst.quotas.streams}, GetId ${burst.quotas.getIdPerSecond}/s)`,
+  '',
+  `- Acknowledged ${burst.acknowledged}, **lost ${burst.lost}**, duplicates ${burst.duplicates}; ${burst.receipts.delivered} saw "You're in" within 3 s, ${burst.receipts.queued} "saved, sending…" first.`,
+  `- Retries ${burst.retries}, throttled calls ${burst.throttledCalls}, Cognito throttles ${burst.cognitoThrottles}.`,
+  `- Time to acknowledge: p50 ${burst.timeToAcknowledge.p50} ms, p95 ${burst.timeToAcknowledge.p95} ms, p99 ${burst.timeToAcknowledge.p99} ms (max ${burst.timeToAcknowledge.max} ms).`,
+  '',
+];
+writeFileSync(join(root, 'bench/REPORT.md'), lines.join('\n'));
+console.log(`\n${lines.slice(2).join('\n')}\nWritten: bench/results.json, bench/REPORT.md`);
+process.exitCode = burst.lost === 0 && drain.every((run) => run.acknowledgedUnique === run.entries) ? 0 : 1;
