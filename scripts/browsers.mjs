@@ -3,12 +3,13 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { CHROMIUM_ARGS, CHROMIUM_PATHS } from './chromium.mjs';
 
 /** The engines we test in, where Debian puts them, and the package that installs them. */
 export const ENGINES = {
   chromium: {
     label: 'Chromium (Blink, as Android Chrome)',
-    paths: [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'],
+    paths: CHROMIUM_PATHS,
     install: 'apt-get install -y chromium',
   },
   firefox: {
@@ -114,15 +115,7 @@ export async function createLaunchers(engines) {
         chromeLauncher({
           launchOptions: {
             executablePath: path,
-            args: [
-              '--no-sandbox',
-              '--disable-gpu',
-              '--disable-background-networking',
-              '--disable-component-update',
-              '--disable-sync',
-              '--no-first-run',
-              '--disable-quic',
-            ],
+            args: [...CHROMIUM_ARGS],
           },
         }),
       );

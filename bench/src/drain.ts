@@ -4,18 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { launchChromium } from '@campaign-entry/demo/page-driver';
 import { startDevServer } from '@web/dev-server';
 import { devServerOptions } from '../../scripts/dev-server-options.mjs';
+import type { DrainResult } from '../pages/drain.js';
 
-/** One drain run, as measured in the page (see pages/drain.ts). */
-export interface DrainResult {
-  readonly entries: number;
-  readonly recordFailureRate: number;
-  readonly fillMs: number;
-  readonly drainMs: number;
-  readonly recordsPerSecond: number;
-  readonly acknowledgedUnique: number;
-  readonly putRecordBatchCalls: number;
-  readonly failedRecords: number;
-}
+export type { DrainResult };
 
 /** Drains `entries` stored entries once per failure rate. */
 export async function measureDrain(entries: number, failureRates: readonly number[]): Promise<DrainResult[]> {

@@ -1,6 +1,7 @@
 // Drives the demo page like an entrant: Debian's Chromium through playwright-core, typing into <campaign-entry>.
 import { existsSync } from 'node:fs';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATHS } from '../../scripts/chromium.mjs';
 
 /** An entrant's answers for the demo page's fields. */
 export interface Entrant {
@@ -12,25 +13,11 @@ export interface Entrant {
   readonly marketing?: boolean;
 }
 
-/** Launches the system Chromium (see ../shared/TOOLCHAIN.md for the flags). */
+/** Launches the system Chromium with the flags every tool here uses. */
 export async function launchChromium(): Promise<Browser> {
-  const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
-    (path) => path && existsSync(path),
-  );
+  const executablePath = CHROMIUM_PATHS.find((path) => existsSync(path));
   if (!executablePath) throw new Error('Chromium is not installed: sudo apt-get install -y chromium');
-  return chromium.launch({
-    executablePath,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  return chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS] });
 }
 
 /**

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATHS } from '../../../scripts/chromium.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const output = process.argv[2] ?? join(root, 'docs/phone.png');
@@ -49,15 +50,8 @@ await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const { port } = server.address();
 
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
+  executablePath: CHROMIUM_PATHS.find((path) => existsSync(path)),
+  args: [...CHROMIUM_ARGS],
 });
 try {
   const context = await browser.newContext({

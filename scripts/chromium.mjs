@@ -1,0 +1,18 @@
+// Debian's Chromium, as every tool here launches it (web-test-runner, playwright-core in the demo test, bench and
+// screenshots). Without the background-networking flags Chromium floods the closed network (../shared/TOOLCHAIN.md).
+
+/** Flags for a headless Chromium on these machines. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+/** Where Chromium may be: `CHROMIUM_PATH` first, then Debian's paths. */
+export const CHROMIUM_PATHS = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
+  Boolean,
+);
