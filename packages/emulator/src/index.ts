@@ -40,6 +40,7 @@ export {
   type StreamOptions,
 } from './options.js';
 export type { EmulatorResponse } from './protocol.js';
+export { createSeededRandom } from './random.js';
 export {
   createMemorySink,
   firehoseObjectKey,

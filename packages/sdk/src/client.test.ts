@@ -1,13 +1,14 @@
 // The delivery rules, end to end through createCampaignClient with in-memory twins and a manual clock.
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
+import { createSeededRandom } from '@campaign-entry/emulator';
 import type { EntryStore } from './adapters/entry-store.js';
 import { createMemoryStore } from './adapters/memory-store.js';
 import { createMemoryTransport, type MemoryTransportBehaviour, type RecordResult } from './adapters/transport.js';
 import { type CampaignClient, createCampaignClient } from './client.js';
 import type { CampaignClientConfig } from './config.js';
 import type { CampaignClientEventMap } from './events.js';
-import { createManualTime, seededRandom } from './testing/manual-time.js';
+import { createManualTime } from './testing/manual-time.js';
 
 const valid = (name = 'Ada Lovelace') => ({ fields: { name, email: 'ada@example.com' }, consent: { rules: true } });
 const ok = (lines: readonly string[]): RecordResult[] => lines.map((_, index) => ({ ok: true, recordId: `r${index}` }));
@@ -32,7 +33,7 @@ function setup(behaviour?: MemoryTransportBehaviour, overrides: Partial<Campaign
     transport,
     clock: time.now,
     timers: time.timers,
-    random: seededRandom(7),
+    random: createSeededRandom(7),
     randomId: () => `00000000-0000-4000-8000-${String(++ids).padStart(12, '0')}`,
     watchPage: false,
     ...overrides,

@@ -55,15 +55,3 @@ export function createManualTime(start = Date.UTC(2027, 1, 14, 1, 0, 0)): Manual
     },
   };
 }
-
-/** A seeded PRNG in [0, 1) (mulberry32), so jittered delays repeat run after run. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
