@@ -79,6 +79,50 @@ export function browserFieldMaps() {
 }
 
 /**
+ * `treeshake.moduleSideEffects` that reads each module's own `package.json` `sideEffects` field. node-resolve applies
+ * that field only to bare imports (a package's entry); modules reached by relative imports inside a package would
+ * otherwise all count as having side effects, which keeps code nothing uses (and ties never-loaded chunks to the
+ * chunks that import their package). Modules of packages without the field keep their side effects.
+ * @returns {(id: string) => boolean}
+ */
+export function packageSideEffects() {
+  const manifests = new Map();
+  const manifestOf = (file) => {
+    for (let dir = dirname(file); dir !== dirname(dir); dir = dirname(dir)) {
+      if (manifests.has(dir)) return manifests.get(dir);
+      const path = join(dir, 'package.json');
+      if (existsSync(path)) {
+        const { sideEffects } = JSON.parse(readFileSync(path, 'utf8'));
+        const patterns = Array.isArray(sideEffects)
+          ? sideEffects.map(
+              (glob) =>
+                new RegExp(
+                  `^${glob
+                    .replace(/^\.\//u, '')
+                    .replace(/[.+^${}()|[\]\\]/gu, '\\$&')
+                    .replace(/\*\*\//gu, '(?:.*/)?')
+                    .replace(/\*/gu, '[^/]*')}$`,
+                  'u',
+                ),
+            )
+          : undefined;
+        const info = { root: dir, sideEffects, patterns };
+        manifests.set(dir, info);
+        return info;
+      }
+    }
+    return undefined;
+  };
+  return (id) => {
+    if (id.startsWith('\0')) return true;
+    const info = manifestOf(id);
+    if (!info || info.sideEffects === undefined || info.sideEffects === true) return true;
+    if (info.patterns) return info.patterns.some((pattern) => pattern.test(relative(info.root, id)));
+    return info.sideEffects !== false;
+  };
+}
+
+/**
  * Builds one rollup configuration.
  * @param {object} options
  * @param {Record<string, string> | string} options.input entry module(s)

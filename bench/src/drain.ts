@@ -19,7 +19,9 @@ export async function measureDrain(entries: number, failureRates: readonly numbe
   });
   const browser = await launchChromium();
   try {
-    const port = (server.server?.address() as AddressInfo).port;
+    const address = server.server?.address() as AddressInfo | string | null | undefined;
+    if (!address || typeof address === 'string') throw new Error('the dev server is not listening');
+    const { port } = address;
     const results: DrainResult[] = [];
     for (const rate of failureRates) {
       const page = await browser.newPage();

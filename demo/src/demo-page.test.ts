@@ -51,7 +51,7 @@ describe('the demo page in Chromium', { skip: built ? false : 'the widget is not
       marketing: true,
     });
     assert.equal(await outcome(page), 'delivered');
-    assert.match(await page.locator('campaign-entry').locator('h2').innerText(), /You're in/);
+    assert.match((await page.locator('campaign-entry').locator('h2').textContent()) ?? '', /You're in/);
     assert.deepEqual(violations, [], 'the page runs under the production CSP');
     await page.close();
     await demo.emulator.flush();

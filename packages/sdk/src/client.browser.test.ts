@@ -51,6 +51,17 @@ describe('createCampaignClient in the browser, against the emulator', () => {
     expect(emulator.stats().cognito.getId, 'identity id reused from IndexedDB').to.equal(1);
   });
 
+  it('makes one Firehose call per delivery attempt: the AWS client never retries on its own', async () => {
+    const emulator = await useEmulator({ faults: { serverErrorRate: 1 } });
+    const client = emulatorClient();
+    await client.prefetch();
+    void client.submit(validEntry());
+    await until(() => client.events.retrying.length > 0, 10_000, 'the first retry to be planned');
+    client.dispose(); // no further attempt
+    expect(client.events.retrying).to.have.length(1);
+    expect(firehoseCalls(emulator)).to.equal(1);
+  });
+
   it('retries every record that failed inside a 200 answer and never resends an acknowledged one', async () => {
     const emulator = await useEmulator({ faults: { recordFailureRate: 0.5 } });
     const client = emulatorClient();

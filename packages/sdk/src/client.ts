@@ -8,7 +8,8 @@ import { type CampaignClientConfig, type ResolvedConfig, resolveConfig } from '.
 import { createRecord, type EntryRecord, encodeRecordChecked } from './core/record.js';
 import { type EntryInput, type EntryIssue, validateEntry } from './core/validate.js';
 import type { DeliveryLoop } from './delivery-loop.js';
-import { CampaignEntryError, ErrorCode } from './errors.js';
+import { ErrorCode } from './error-code.js';
+import { CampaignEntryError } from './errors.js';
 import { type CampaignClientEventMap, type DeliveredEvent, Emitter, type Listener } from './events.js';
 import { SDK_VERSION } from './version.js';
 

@@ -5,7 +5,8 @@ import { randomUuid } from './adapters/random-id.js';
 import type { FirehoseTransport } from './adapters/transport.js';
 import { DEFAULT_FIELDS, type FieldName, type FieldSpec, isFieldName } from './core/fields.js';
 import { type BatchLimits, DEFAULT_RETRY_POLICY, FIREHOSE_BATCH_LIMITS, type RetryPolicy } from './core/limits.js';
-import { CampaignEntryError, ErrorCode } from './errors.js';
+import { ErrorCode } from './error-code.js';
+import { CampaignEntryError } from './errors.js';
 
 /** Timer functions, injectable so tests control time. */
 export interface Timers {

@@ -9,7 +9,7 @@ import { classifyFailure, classifyRecordError, type Failure, toError } from './c
 import { KEEPALIVE_BODY_BYTES } from './core/limits.js';
 import { afterFailure, attempted, FRESH, isDue, nextWakeAt, type RetryState } from './core/retry-state.js';
 import { streamFor } from './core/shard.js';
-import { ErrorCode } from './errors.js';
+import { ErrorCode } from './error-code.js';
 import type { Emitter } from './events.js';
 
 /** How a round is run. */

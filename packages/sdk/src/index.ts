@@ -45,8 +45,9 @@ export type {
   ValidEntry,
 } from './core/validate.js';
 export { FIELD_MAX_LENGTH, IssueCode, validateEntry, validateField } from './core/validate.js';
+export { ErrorCode } from './error-code.js';
 export type { CampaignEntryErrorOptions } from './errors.js';
-export { CampaignEntryError, ErrorCode, isCampaignEntryError } from './errors.js';
+export { CampaignEntryError, isCampaignEntryError } from './errors.js';
 export type {
   CampaignClientEventMap,
   DeliveredEvent,

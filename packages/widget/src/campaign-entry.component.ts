@@ -1,34 +1,24 @@
-// Only small, dependency-free parts of the SDK are imported statically; validation, storage and the client come from
-// the chunk loadSdk() fetches right after the first render (see sdk-loader.ts).
+// The element renders and keeps the form; what needs the SDK (its client, validation, submit) is in
+// form-controller.ts, loaded right after the first render. Only small, dependency-free parts of the SDK are imported
+// here.
 import {
   type CampaignClient,
   CampaignEntryError,
-  type EntryInput,
-  type EntryIssue,
-  type EntryRecord,
-  ErrorCode,
   type FieldName,
-  type FieldSpec,
-  type IssueTarget,
-  isCampaignEntryError,
   parseFieldList,
   randomUuid,
-  type StorageKind,
-  type SubmitReceipt,
 } from '@campaign-entry/sdk';
 import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { datePartName, toIsoDate } from './birth-date.js';
 import { styles } from './campaign-entry.styles.js';
+import { loadController } from './controller-loader.js';
 import { type EntryWindow, msUntilChange, parseWindow, WindowState, windowState } from './entry-window.js';
-import type { CampaignEntryDeliveredDetail } from './events/campaign-entry-delivered.js';
-import type { CampaignEntryErrorDetail } from './events/campaign-entry-error.js';
-import type { CampaignEntryInvalidDetail } from './events/campaign-entry-invalid.js';
-import type { CampaignEntryQueuedDetail } from './events/campaign-entry-queued.js';
+import type { FormController } from './form-controller.js';
 import { formFields } from './form-fields.js';
-import { loadSdk } from './sdk-loader.js';
-import { type Locale, loadedStrings, loadStrings, pickLocale } from './strings/locale.js';
+import { FormModel } from './form-model.js';
+import { pickLocale } from './strings/locale.js';
 import { type CampaignEntryStrings, format } from './strings/strings.js';
-import { clearUnsent, readUnsent, saveUnsent, type UnsentForm } from './unsent-form.js';
+import { saveUnsent, type UnsentForm } from './unsent-form.js';
 
 /** What the entrant sees. Reflected to the `state` attribute, so pages can style by it. */
 export const FormState = {
@@ -54,13 +44,6 @@ export const FormState = {
 
 /** One of {@link FormState}'s values. */
 export type FormState = (typeof FormState)[keyof typeof FormState];
-
-interface EventDetails {
-  'campaign-entry-delivered': CampaignEntryDeliveredDetail;
-  'campaign-entry-queued': CampaignEntryQueuedDetail;
-  'campaign-entry-invalid': CampaignEntryInvalidDetail;
-  'campaign-entry-error': CampaignEntryErrorDetail;
-}
 
 // Attributes that make a new SDK client when they change.
 const CLIENT_KEYS = [
@@ -171,53 +154,29 @@ export class CampaignEntry extends LitElement {
   /** Copy overrides, merged over the locale's copy. @example `{ submit: 'Count me in' }` */
   strings?: Partial<CampaignEntryStrings>;
 
-  // Internal reactive state: plain private fields whose setters schedule a render (kept out of the public API).
-  #phase: FormState = FormState.Ready;
-  #announcement = '';
-  #client: CampaignClient | undefined;
-  /** The client being made (it needs the SDK chunk); `undefined` inside when the configuration is unusable. */
-  #ready: Promise<CampaignClient | undefined> = Promise.resolve(undefined);
-  #generation = 0;
+  // Internal state lives in the model, shared with the lazily loaded controller (kept out of the public API).
+  readonly #model = new FormModel(this);
+  #controller: FormController | undefined;
   #unsentRetry: ReturnType<typeof setTimeout> | undefined;
-  #ownsClient = false;
-  #unsubscribe: (() => void)[] = [];
-  #clientProblems: string[] = [];
-  #pageProblems: string[] = [];
   #stale = true;
-  #spec: FieldSpec = { fields: ['name', 'email'] };
   #window: EntryWindow = { opensAt: undefined, closesAt: undefined };
   #windowTimer: ReturnType<typeof setTimeout> | undefined;
-  #locale: Locale = 'en';
-  #issues = new Map<IssueTarget, EntryIssue>();
   #dirty = new Set<FieldName>();
-  #entryId: string | undefined;
   #startedAt = 0;
   #prefetched = false;
-  #record: EntryRecord | undefined;
-  #storage: StorageKind | undefined;
-  #failure: CampaignEntryError | undefined;
-  #ineligibleAge = 0;
-
-  get #state(): FormState {
-    return this.#phase;
-  }
-
-  set #state(state: FormState) {
-    this.#phase = state;
-    this.requestUpdate();
-  }
 
   /** What the entrant sees now. */
   get state(): FormState {
-    if (this.#clientProblems.length + this.#pageProblems.length > 0) return FormState.Misconfigured;
+    const model = this.#model;
+    if (model.clientProblems.length + model.pageProblems.length > 0) return FormState.Misconfigured;
     const open = windowState(this.#window, Date.now());
-    const settled = this.#state !== FormState.Ready && this.#state !== FormState.Failed;
-    return open === WindowState.Open || settled ? this.#state : open;
+    const settled = model.phase !== FormState.Ready && model.phase !== FormState.Failed;
+    return open === WindowState.Open || settled ? model.phase : open;
   }
 
   /** The id the current form fill will be (or was) stored under; made when the form is first touched. */
   get entryId(): string | undefined {
-    return this.#entryId;
+    return this.#model.entryId;
   }
 
   override connectedCallback(): void {
@@ -235,23 +194,19 @@ export class CampaignEntry extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    this.#locale = pickLocale([this.locale, this.closest('[lang]')?.getAttribute('lang'), ...navigator.languages]);
+    this.#model.locale = pickLocale([
+      this.locale,
+      this.closest('[lang]')?.getAttribute('lang'),
+      ...navigator.languages,
+    ]);
     const reconnect = this.#stale || CLIENT_KEYS.some((key) => changed.has(key));
     const reread = reconnect || PAGE_KEYS.some((key) => changed.has(key));
     if (reconnect) this.#connect();
     if (reread) this.#readPage();
     this.#stale = false;
-    // A reconnect reports problems once the client is made (it may add its own); a page change reports them now.
-    if (reread && !reconnect) this.#reportProblems();
-  }
-
-  /** Fires one `campaign-entry-error` naming every configuration problem, if there are any. */
-  #reportProblems(): void {
-    const problems = [...this.#clientProblems, ...this.#pageProblems];
-    if (problems.length === 0) return;
-    const message = `Invalid <campaign-entry> configuration: ${problems.join('; ')}.`;
-    const error = new CampaignEntryError(ErrorCode.InvalidConfig, message, { retryable: false });
-    this.#emit('campaign-entry-error', { error, stored: false });
+    // A reconnect reports problems once the client is made (it may add its own); a page change reports them now, or
+    // with the client's if the behaviour is still loading.
+    if (reread && !reconnect) this.#controller?.reportProblems();
   }
 
   protected override updated(): void {
@@ -262,23 +217,24 @@ export class CampaignEntry extends LitElement {
   }
 
   override render(): TemplateResult | string {
-    const t = this.#copy();
+    const t = this.#model.copy();
     if (!t) return '';
-    return html`${this.#body(t)}<p class="status" part="status" role="status">${this.#announcement}</p>`;
+    return html`${this.#body(t)}<p class="status" part="status" role="status">${this.#model.announcement}</p>`;
   }
 
   #body(t: CampaignEntryStrings): TemplateResult {
+    const model = this.#model;
     switch (this.state) {
       case FormState.Misconfigured:
         return this.#panel(
           'misconfigured',
           t.configTitle,
           html`<ul>
-            ${[...this.#clientProblems, ...this.#pageProblems].map((problem) => html`<li>${problem}</li>`)}
+            ${[...model.clientProblems, ...model.pageProblems].map((problem) => html`<li>${problem}</li>`)}
           </ul>`,
         );
       case FormState.NotOpen: {
-        const time = new Intl.DateTimeFormat(this.#locale, { dateStyle: 'medium', timeStyle: 'short' }).format(
+        const time = new Intl.DateTimeFormat(model.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(
           this.#window.opensAt,
         );
         return this.#panel('not-open', t.notOpenTitle, format(t.notOpenBody, { time }));
@@ -286,14 +242,14 @@ export class CampaignEntry extends LitElement {
       case FormState.Closed:
         return this.#panel('closed', t.closedTitle, t.closedBody);
       case FormState.Ineligible:
-        return this.#panel('ineligible', t.ineligibleTitle, format(t.ineligibleBody, { limit: this.#ineligibleAge }));
+        return this.#panel('ineligible', t.ineligibleTitle, format(t.ineligibleBody, { limit: model.ineligibleAge }));
       case FormState.Delivered:
         return this.#panel('delivered', t.deliveredTitle, t.deliveredBody);
       case FormState.Queued:
         return this.#panel(
           'queued',
           t.queuedTitle,
-          this.#storage === 'memory' ? t.queuedMemoryBody : t.queuedBody,
+          model.storage === 'memory' ? t.queuedMemoryBody : t.queuedBody,
           html`<span class="spinner" aria-hidden="true"></span>`,
         );
       default:
@@ -309,8 +265,9 @@ export class CampaignEntry extends LitElement {
   }
 
   #form(t: CampaignEntryStrings): TemplateResult {
-    const sending = this.#state === FormState.Sending;
-    const failure = this.#state === FormState.Failed && this.#failure;
+    const model = this.#model;
+    const sending = model.phase === FormState.Sending;
+    const failure = model.phase === FormState.Failed && model.failure;
     return html`<form
       part="form"
       novalidate
@@ -323,16 +280,22 @@ export class CampaignEntry extends LitElement {
     >
       ${formFields({
         t,
-        fields: this.#spec.fields,
+        fields: model.spec.fields,
         rulesUrl: this.rulesUrl ?? '',
         privacyUrl: this.privacyUrl,
-        message: (target) => this.#message(t, target),
+        message: (target) => {
+          const issue = model.issues.get(target);
+          if (!issue) return '';
+          const copy = t as unknown as Record<string, string | undefined>;
+          const text = copy[`${target}.${issue.code}`] ?? copy[issue.code] ?? issue.message;
+          return format(text, { limit: issue.limit ?? '' });
+        },
       })}
       ${
         failure
           ? html`<div class="alert" part="alert" role="alert">
             <p><strong>${t.failedTitle}</strong></p>
-            <p>${failure.code === ErrorCode.QueueFull ? t.queueFullBody : t.failedBody}</p>
+            <p>${failure.code === 'queue-full' ? t.queueFullBody : t.failedBody}</p>
           </div>`
           : ''
       }
@@ -342,109 +305,55 @@ export class CampaignEntry extends LitElement {
     </form>`;
   }
 
-  #message(t: CampaignEntryStrings, target: IssueTarget): string {
-    const issue = this.#issues.get(target);
-    if (!issue) return '';
-    const copy = t as unknown as Record<string, string | undefined>;
-    return format(copy[`${target}.${issue.code}`] ?? copy[issue.code] ?? issue.message, { limit: issue.limit ?? '' });
+  /** The behaviour, loaded once (see controller-loader.ts); rejects while its chunk cannot load (offline). */
+  #loadController(): Promise<FormController> {
+    if (this.#controller) return Promise.resolve(this.#controller);
+    return loadController().then(({ FormController }) => {
+      this.#controller ??= new FormController(this.#model);
+      return this.#controller;
+    });
   }
 
-  /** The copy for the current locale with the page's overrides, or `undefined` while a locale's chunk loads. */
-  #copy(): CampaignEntryStrings | undefined {
-    const base = loadedStrings(this.#locale);
-    if (!base) {
-      void loadStrings(this.#locale).then(() => this.requestUpdate());
-      return undefined;
-    }
-    return this.strings ? { ...base, ...this.strings } : base;
+  /** The client, made once the behaviour is here (`undefined` inside when the configuration is unusable). */
+  #client(): Promise<CampaignClient | undefined> {
+    return this.#loadController().then((controller) => controller.client());
   }
 
   #connect(): void {
     this.#release();
+    const model = this.#model;
     const parsed = parseFieldList(this.fields);
-    this.#clientProblems = parsed.success
+    model.clientProblems = parsed.success
       ? []
       : [`fields names ${parsed.unknown.join(', ')}: use name, email, phone, postal-code, birth-date`];
-    this.#spec = this.minAge === undefined ? { fields: parsed.fields } : { fields: parsed.fields, minAge: this.minAge };
-    this.#ready = this.#makeClient(++this.#generation);
-    this.#ready.catch(() => {}); // the SDK chunk did not load (offline): made again on the next touch or submit
-  }
-
-  /** Makes (or adopts) the client once the SDK chunk is here; reports an unusable configuration. */
-  async #makeClient(generation: number): Promise<CampaignClient | undefined> {
-    let client = this.client;
-    if (!client) {
-      const { createCampaignClient } = await loadSdk();
-      if (generation !== this.#generation) return this.#ready;
-      try {
-        client = createCampaignClient({
-          region: this.region ?? '',
-          identityPoolId: this.identityPoolId ?? '',
-          deliveryStreams: this.deliveryStream ?? '',
-          campaignId: this.campaignId ?? '',
-          locale: this.#locale,
-          endpoints: {
-            ...(this.cognitoEndpoint ? { cognito: this.cognitoEndpoint } : {}),
-            ...(this.firehoseEndpoint ? { firehose: this.firehoseEndpoint } : {}),
-          },
-          ...this.#spec,
-        });
-        this.#ownsClient = true;
-      } catch (error) {
-        this.#clientProblems = [...this.#clientProblems, isCampaignEntryError(error) ? error.message : String(error)];
-        this.#reportProblems();
-        this.requestUpdate();
-        return undefined;
-      }
-    }
-    this.#reportProblems();
-    this.#client = client;
-    this.#unsubscribe = [
-      client.on('delivered', ({ entryId }) => {
-        if (entryId === this.#entryId && this.#record) this.#delivered(this.#record, true);
-      }),
-      client.on('failed', ({ entryIds, error }) => {
-        if (this.#entryId && entryIds.includes(this.#entryId))
-          this.#emit('campaign-entry-error', { entryId: this.#entryId, error, stored: true });
-      }),
-    ];
-    void this.#handOver(client);
-    return client;
-  }
-
-  /** The client, made again if the SDK chunk failed to load before. Rejects while it still cannot load. */
-  #clientNow(): Promise<CampaignClient | undefined> {
-    return this.#ready.catch(() => {
-      this.#ready = this.#makeClient(this.#generation);
-      return this.#ready;
-    });
+    model.spec = this.minAge === undefined ? { fields: parsed.fields } : { fields: parsed.fields, minAge: this.minAge };
+    model.generation++;
+    // Made as soon as the behaviour's chunk is here; if it cannot load (offline), again on the next touch or submit.
+    this.#client().catch(() => {});
   }
 
   #release(): void {
-    for (const unsubscribe of this.#unsubscribe.splice(0)) unsubscribe();
-    if (this.#ownsClient) this.#client?.dispose();
-    this.#client = undefined;
-    this.#ownsClient = false;
+    this.#controller?.release();
     this.#stale = true;
   }
 
   #readPage(): void {
     const { window, problems } = parseWindow(this.opensAt, this.closesAt);
     this.#window = window;
-    this.#pageProblems = this.rulesUrl
+    this.#model.pageProblems = this.rulesUrl
       ? problems
       : ['rules-url is missing: entrants must be able to read the official rules', ...problems];
   }
 
   /** The first touch of the form starts the entry: its id, the fill timer, and loading the AWS code. */
   #touch(): void {
-    if (!this.#entryId) {
-      this.#entryId = randomUuid();
+    if (!this.#model.entryId) {
+      this.#model.entryId = randomUuid();
       this.#startedAt = Date.now();
     }
     if (!this.#prefetched) {
       this.#prefetched = true;
-      this.#clientNow().then(
+      this.#client().then(
         (client) => client?.prefetch(),
         () => {
           this.#prefetched = false;
@@ -459,13 +368,13 @@ export class CampaignEntry extends LitElement {
     if (!field) return;
     if (field !== 'consent') this.#dirty.add(field);
     // A shown error is re-checked as the entrant types, so it goes away as soon as it is fixed.
-    if (this.#issues.has(field)) this.#check(field);
+    if (this.#model.issues.has(field)) this.#check(field);
   }
 
   #leave(event: FocusEvent): void {
     const field = fieldOf(event.target);
     if (!field || field === 'consent' || fieldOf(event.relatedTarget) === field) return;
-    if (this.#dirty.has(field) || this.#issues.has(field)) this.#check(field);
+    if (this.#dirty.has(field) || this.#model.issues.has(field)) this.#check(field);
   }
 
   /** Enter on a box whose key says "next" moves to the next box instead of submitting half a form. */
@@ -478,29 +387,25 @@ export class CampaignEntry extends LitElement {
   }
 
   #check(field: FieldName | 'consent'): void {
-    const input = this.#entryInput();
+    const { input } = this.#filledIn();
     if (field === 'consent') {
-      if (input.consent.rules) this.#issues.delete('consent');
+      if (input.consent.rules) this.#model.issues.delete('consent');
       this.requestUpdate();
       return;
     }
-    loadSdk().then(
-      ({ validateField }) => {
-        const result = validateField(field, input.fields[field], this.#spec, Date.now());
-        if (result.success) this.#issues.delete(field);
-        else this.#issues.set(field, result.issue);
-        this.requestUpdate();
-      },
+    this.#loadController().then(
+      (controller) => controller.check(field, input.fields[field]),
       () => {}, // checked again on submit
     );
   }
 
-  #entryInput(): EntryInput & { suspect: boolean } {
+  /** The form's values as the entry they make, with its id and facts about the fill. */
+  #filledIn(): UnsentForm {
     const form = this.renderRoot.querySelector('form');
     const data = form ? new FormData(form) : new FormData();
     const text = (name: string) => String(data.get(name) ?? '');
     const fields: Record<string, string> = {};
-    for (const field of this.#spec.fields) {
+    for (const field of this.#model.spec.fields) {
       fields[field] =
         field === 'birth-date'
           ? toIsoDate({
@@ -511,180 +416,62 @@ export class CampaignEntry extends LitElement {
           : text(field);
     }
     return {
-      fields,
-      consent: { rules: data.has('consent'), marketing: data.has('marketing') },
+      entryId: this.#model.entryId as string,
+      input: { fields, consent: { rules: data.has('consent'), marketing: data.has('marketing') } },
+      fillMs: Date.now() - this.#startedAt,
       suspect: text('website') !== '',
+      locale: this.#model.locale,
     };
   }
 
   async #submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
+    const model = this.#model;
     // A second tap while the first is in flight is the same entry: ignore it (the SDK would dedupe it too).
-    if (this.#state === FormState.Sending || this.state !== this.#state) return this.requestUpdate();
+    if (model.phase === FormState.Sending || this.state !== model.phase) return this.requestUpdate();
     this.#touch();
-    const entryId = this.#entryId as string;
-    const { suspect, ...input } = this.#entryInput();
-    const form: UnsentForm = { entryId, input, fillMs: Date.now() - this.#startedAt, suspect, locale: this.#locale };
-    this.#state = FormState.Sending;
-    this.#announce(this.#copy()?.sending ?? '');
-    let client: CampaignClient | undefined;
-    let validateEntry: Awaited<ReturnType<typeof loadSdk>>['validateEntry'];
+    const form = this.#filledIn();
+    model.set(FormState.Sending);
+    model.announce(model.copy()?.sending ?? '');
+    let controller: FormController;
     try {
-      [{ validateEntry }, client] = await Promise.all([loadSdk(), this.#clientNow()]);
+      controller = await this.#loadController();
     } catch {
       return this.#keepUnsent(form);
     }
-    if (!client) {
-      this.#state = FormState.Ready; // misconfigured: the panel says what to fix
-      return;
-    }
-    const checked = validateEntry(input, this.#spec, Date.now());
-    if (!checked.success) return this.#refuse(entryId, checked.issues);
-    let receipt: SubmitReceipt;
-    try {
-      receipt = await client.submit(input, {
-        entryId,
-        fillMs: form.fillMs,
-        suspect,
-        locale: this.#locale,
-      });
-    } catch (error) {
-      receipt = {
-        status: 'rejected',
-        error: isCampaignEntryError(error)
-          ? error
-          : new CampaignEntryError(ErrorCode.Unknown, String(error), { retryable: false, cause: error }),
-      };
-    }
-    this.#announce('');
-    switch (receipt.status) {
-      case 'invalid':
-        return this.#refuse(entryId, receipt.issues);
-      case 'rejected':
-        this.#state = FormState.Failed;
-        this.#failure = receipt.error;
-        this.#emit('campaign-entry-error', { entryId, error: receipt.error, stored: false });
-        return;
-      case 'delivered':
-        return this.#delivered(receipt.record, false);
-      case 'queued': {
-        const { record, storage } = receipt;
-        this.#record = record;
-        this.#storage = storage;
-        this.#state = FormState.Queued;
-        this.#emit('campaign-entry-queued', { entryId, record, storage });
-        void this.#focusHeading();
-        receipt.delivery.then(
-          () => this.#delivered(record, true),
-          () => {}, // disposed (the element left the page): the entry stays stored and is sent on the next visit
-        );
-      }
-    }
+    return controller.submit(form);
   }
 
   /**
-   * The SDK chunk could not load (the network went away after the page did): keep the form's values on the device,
-   * say so, and hand them to the SDK as soon as it loads — now, on `online`, or on the next visit.
+   * The behaviour's chunk could not load (the network went away after the page did): keep the form's values on the
+   * device, say so, and hand them to the SDK as soon as it loads — now, on `online`, or on the next visit.
    */
   #keepUnsent(form: UnsentForm): void {
+    const model = this.#model;
     if (!saveUnsent(this.campaignId ?? '', form)) {
-      this.#state = FormState.Failed;
-      this.#failure = new CampaignEntryError(ErrorCode.Network, 'The entry could not be saved on this device.', {
+      model.failure = new CampaignEntryError('network', 'The entry could not be saved on this device.', {
         retryable: true,
       });
-      this.#emit('campaign-entry-error', { entryId: form.entryId, error: this.#failure, stored: false });
+      model.set(FormState.Failed);
+      model.emit('campaign-entry-error', { entryId: form.entryId, error: model.failure, stored: false });
       return;
     }
-    this.#storage = 'localstorage';
-    this.#state = FormState.Queued;
-    this.#emit('campaign-entry-queued', { entryId: form.entryId, storage: 'localstorage' });
-    void this.#focusHeading();
+    model.storage = 'localstorage';
+    model.set(FormState.Queued);
+    model.emit('campaign-entry-queued', { entryId: form.entryId, storage: 'localstorage' });
+    void model.focusHeading();
     this.#retryUnsent();
   }
 
-  /** Tries to load the SDK again (every 10 s and when the device is back online) until it takes the kept form. */
+  /** Tries to load the behaviour again (every 10 s and when the device is back online) until it takes the kept form. */
   #retryUnsent = (): void => {
     clearTimeout(this.#unsentRetry);
     window.removeEventListener('online', this.#retryUnsent);
-    this.#clientNow().catch(() => {
+    this.#client().catch(() => {
       window.addEventListener('online', this.#retryUnsent);
       this.#unsentRetry = setTimeout(this.#retryUnsent, 10_000);
     });
   };
-
-  /** Gives a form kept before the SDK loaded (this visit or an earlier one) to the client, with its entryId. */
-  async #handOver(client: CampaignClient): Promise<void> {
-    const campaignId = this.campaignId ?? '';
-    const form = readUnsent(campaignId);
-    if (!form) return;
-    const receipt = await client.submit(form.input, form);
-    if (receipt.status === 'rejected') return; // kept; tried again on the next visit
-    clearUnsent(campaignId);
-    if (form.entryId !== this.#entryId) return; // an earlier visit's entry: the SDK delivers it in the background
-    if (receipt.status === 'invalid') this.#refuse(form.entryId, receipt.issues);
-    else if (receipt.status === 'delivered') this.#delivered(receipt.record, true);
-    else {
-      this.#record = receipt.record;
-      this.#storage = receipt.storage;
-      receipt.delivery.then(
-        () => this.#delivered(receipt.record, true),
-        () => {},
-      );
-    }
-  }
-
-  #refuse(entryId: string, issues: readonly EntryIssue[]): void {
-    this.#emit('campaign-entry-invalid', { entryId, issues });
-    const underAge = issues.find((issue) => issue.code === 'under-age');
-    if (underAge) {
-      this.#ineligibleAge = underAge.limit ?? 0;
-      this.#state = FormState.Ineligible;
-      void this.#focusHeading();
-      return;
-    }
-    this.#state = FormState.Ready;
-    this.#issues = new Map(issues.map((issue) => [issue.field, issue]));
-    const t = this.#copy();
-    if (!t) return;
-    const labels = issues.map((issue) =>
-      issue.field === 'consent' ? t.rules : issue.field === 'record' ? t['not-asked'] : t[issue.field],
-    );
-    // The same summary twice must still be announced: screen readers skip an unchanged live region.
-    const summary = format(t.summary, { fields: labels.join(', ') });
-    this.#announce(this.#announcement === summary ? `${summary}\u00a0` : summary);
-    void this.updateComplete.then(() =>
-      this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"], button')?.focus(),
-    );
-  }
-
-  #delivered(record: EntryRecord, automatic: boolean): void {
-    if (this.#state === FormState.Delivered) return;
-    const hadFocus = this.matches(':focus-within');
-    this.#state = FormState.Delivered;
-    this.#emit('campaign-entry-delivered', { entryId: record.entryId, record });
-    // Moving focus reads the heading out; an automatic switch with focus elsewhere is announced instead.
-    if (!automatic || hadFocus) void this.#focusHeading();
-    else this.#announce(this.#copy()?.deliveredTitle ?? '');
-  }
-
-  async #focusHeading(): Promise<void> {
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
-  }
-
-  #announce(text: string): void {
-    this.#announcement = text;
-    this.requestUpdate();
-  }
-
-  #emit<K extends keyof EventDetails>(name: K, detail: EventDetails[K]): void {
-    this.dispatchEvent(entryEvent(name, detail));
-  }
-}
-
-/** The element's events all bubble and cross shadow roots, so a page can listen anywhere above the element. */
-function entryEvent<K extends keyof EventDetails>(name: K, detail: EventDetails[K]): CustomEvent<EventDetails[K]> {
-  return new CustomEvent(name, { detail, bubbles: true, composed: true });
 }
 
 /** The field an input belongs to (the date boxes belong to `birth-date`), or `undefined`. */

@@ -1,5 +1,6 @@
-// The last resort when the SDK's chunk never arrived (the network went away right after the page loaded): the form's
-// values are kept in localStorage, so the entry survives a reload and is handed to the SDK as soon as it loads.
+// The last resort when the behaviour's chunk (form-controller.ts, with the SDK) never arrived (the network went away
+// right after the page loaded): the form's values are kept in localStorage, so the entry survives a reload and is
+// handed to the SDK as soon as it loads (unsent-form-handover.ts). This half is on the critical path.
 import type { EntryInput } from '@campaign-entry/sdk';
 
 /** A submitted form the SDK has not taken yet. */
@@ -11,33 +12,15 @@ export interface UnsentForm {
   readonly locale: string;
 }
 
-const key = (campaignId: string) => `campaign-entry:v1:${campaignId}:unsent-form`;
+/** Where the form is kept for a campaign (versioned, like the SDK's own storage keys). */
+export const unsentFormKey = (campaignId: string): string => `campaign-entry:v1:${campaignId}:unsent-form`;
 
 /** Keeps `form`; false when localStorage cannot be written (then nothing could be kept). */
 export function saveUnsent(campaignId: string, form: UnsentForm): boolean {
   try {
-    localStorage.setItem(key(campaignId), JSON.stringify(form));
+    localStorage.setItem(unsentFormKey(campaignId), JSON.stringify(form));
     return true;
   } catch {
     return false;
-  }
-}
-
-/** The kept form, if any. */
-export function readUnsent(campaignId: string): UnsentForm | undefined {
-  try {
-    const form = JSON.parse(localStorage.getItem(key(campaignId)) ?? 'null') as UnsentForm | null;
-    return form && typeof form.entryId === 'string' && typeof form.input === 'object' ? form : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Forgets the kept form (the SDK has stored it, or refused it as invalid). */
-export function clearUnsent(campaignId: string): void {
-  try {
-    localStorage.removeItem(key(campaignId));
-  } catch {
-    // Nothing was kept.
   }
 }

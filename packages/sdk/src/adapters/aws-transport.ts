@@ -1,6 +1,6 @@
 // The AWS part, loaded with a dynamic import so pages that only render or validate never download it: guest
 // credentials from a Cognito identity pool and PutRecordBatch through the AWS SDK v3 Firehose client.
-import { FirehoseClient, PutRecordBatchCommand } from '@aws-sdk/client-firehose';
+import { FirehoseClient, type FirehoseClientConfig, PutRecordBatchCommand } from '@aws-sdk/client-firehose';
 // Imported from the provider package itself: `@aws-sdk/credential-providers`' browser field maps to a path without
 // an extension that bundlers cannot resolve, and it only re-exports this provider.
 import { fromCognitoIdentityPool } from '@aws-sdk/credential-provider-cognito-identity';
@@ -31,15 +31,32 @@ function keepIdentityOnError(store: KeyValueStore): KeyValueStore & { forget(key
 
 const IDENTITY_GONE = new Set(['ResourceNotFoundException', 'NotAuthorizedException']);
 
+type RetryStrategy = NonNullable<FirehoseClientConfig['retryStrategy']>;
+
 /**
- * Creates the {@link FirehoseTransport} backed by the AWS SDK. The AWS client's own retries are off
- * (`maxAttempts: 1`): the SDK's delivery loop owns retries, per record, so attempts never multiply.
+ * The AWS clients' retry strategy: one attempt, never a retry (the SDK's delivery loop owns retries, per record, so
+ * attempts never multiply). It says `standard` mode, as the AWS SDK's own strategy with `maxAttempts: 1` would, and
+ * spares the widget's bundle the AWS SDK's retry engine (see packages/widget/build/unreachable-aws-code.mjs).
+ */
+const NO_RETRIES: RetryStrategy = {
+  mode: 'standard',
+  acquireInitialRetryToken: async () => ({ getRetryCount: () => 0, getRetryDelay: () => 0 }),
+  refreshRetryTokenForRetry: async (_token, { error }) => {
+    throw error;
+  },
+  recordSuccess: () => {},
+};
+
+/**
+ * Creates the {@link FirehoseTransport} backed by the AWS SDK. The AWS clients' own retries are off
+ * ({@link NO_RETRIES}, `maxAttempts: 1`): the SDK's delivery loop owns retries, per record, so attempts never multiply.
  */
 export function createAwsTransport(options: AwsTransportOptions): FirehoseTransport {
   const identity = keepIdentityOnError(options.identityStore);
   const cognitoConfig = {
     region: options.region,
     maxAttempts: 1,
+    retryStrategy: NO_RETRIES,
     ...(options.endpoints?.cognito ? { endpoint: options.endpoints.cognito } : {}),
   };
   const identityKey = `aws:cognito-identity-credentials:${options.identityPoolId}:ANONYMOUS`;
@@ -48,12 +65,13 @@ export function createAwsTransport(options: AwsTransportOptions): FirehoseTransp
   let provider = newProvider();
 
   async function fetchCredentials(): Promise<GuestCredentials> {
-    const hadIdentity = (await identity.getItem(identityKey)) !== null;
     try {
       return await provider();
     } catch (error) {
       // A cached identity the pool no longer knows (pool recreated, identity deleted): start over with GetId once.
-      if (hadIdentity && IDENTITY_GONE.has((error as { name?: string }).name ?? '')) {
+      // Whatever the store holds now does not tell: the provider keeps the id it read on its first call, and another
+      // tab may since have dropped it from the store (packages/e2e, "identity unknown to Cognito").
+      if (IDENTITY_GONE.has((error as { name?: string }).name ?? '')) {
         await identity.forget(identityKey);
         provider = newProvider();
         return provider();
@@ -67,6 +85,7 @@ export function createAwsTransport(options: AwsTransportOptions): FirehoseTransp
   const firehoseConfig = {
     region: options.region,
     maxAttempts: 1,
+    retryStrategy: NO_RETRIES,
     credentials: () => credentials.get(),
     ...(options.endpoints?.firehose ? { endpoint: options.endpoints.firehose } : {}),
   };

@@ -1,5 +1,6 @@
 // Turning whatever a call threw (an AWS SDK modelled exception, a browser network TypeError, …) into a retry decision.
-import { CampaignEntryError, ErrorCode } from '../errors.js';
+import { ErrorCode } from '../error-code.js';
+import { CampaignEntryError } from '../errors.js';
 
 /** A retry decision about one failure. */
 export interface Failure {

@@ -1,0 +1,36 @@
+// <campaign-entry> on a page that is not a secure context (served over plain HTTP from a non-local address). Its own
+// page: browsers never change `isSecureContext` while a page lives, and engines may rely on that once code has run.
+import { expect, fixture, html } from '@open-wc/testing';
+import type { CampaignEntry } from './campaign-entry.component.js';
+import type { CampaignEntryErrorEvent } from './events/campaign-entry-error.js';
+import { POOL_ID, textOf, until } from './testing/harness.js';
+
+describe('<campaign-entry> on a page served over plain HTTP', () => {
+  const own = Object.getOwnPropertyDescriptor(window, 'isSecureContext');
+
+  before(() => Object.defineProperty(window, 'isSecureContext', { configurable: true, value: false }));
+
+  after(() => {
+    if (own) Object.defineProperty(window, 'isSecureContext', own);
+    else delete (window as { isSecureContext?: boolean }).isSecureContext;
+  });
+
+  it('says it needs HTTPS instead of showing a form that could not send, and fires campaign-entry-error', async () => {
+    // Signing entries needs WebCrypto, which browsers give to secure contexts only (HTTPS, or localhost).
+    const errors: CampaignEntryErrorEvent[] = [];
+    const wrapper = await fixture<HTMLDivElement>(html`<div
+      @campaign-entry-error=${(event: CampaignEntryErrorEvent) => errors.push(event)}
+    >
+      <campaign-entry region="us-east-1" identity-pool-id=${POOL_ID} delivery-stream="entries-0"
+        campaign-id="plain-http" rules-url="/rules"></campaign-entry>
+    </div>`);
+    const el = wrapper.querySelector('campaign-entry') as CampaignEntry;
+    await until(() => el.state === 'misconfigured', 'the configuration panel');
+    expect(el.getAttribute('state')).to.equal('misconfigured');
+    expect(el.shadowRoot?.querySelector('form')).to.equal(null);
+    expect(textOf(el)).to.contain('this page needs a secure context (HTTPS) to sign entries');
+    expect(errors.map((event) => event.detail.error.code)).to.deep.equal(['invalid-config']);
+    expect(errors[0]?.detail.error.message).to.contain('secure context (HTTPS)');
+    await expect(el).to.be.accessible();
+  });
+});
