@@ -1,6 +1,6 @@
 // The delivery rules, end to end through createCampaignClient with in-memory twins and a manual clock.
 import assert from 'node:assert/strict';
-import { afterEach, describe, it } from 'node:test';
+import { afterEach, before, describe, it } from 'node:test';
 import { createSeededRandom } from '@campaign-entry/emulator';
 import type { EntryStore } from './adapters/entry-store.js';
 import { createMemoryStore } from './adapters/memory-store.js';
@@ -14,6 +14,12 @@ const valid = (name = 'Ada Lovelace') => ({ fields: { name, email: 'ada@example.
 const ok = (lines: readonly string[]): RecordResult[] => lines.map((_, index) => ({ ok: true, recordId: `r${index}` }));
 const throttled = () =>
   Object.assign(new Error('Slow down.'), { name: 'ServiceUnavailableException', $metadata: { httpStatusCode: 503 } });
+
+// The client loads its delivery loop with a dynamic import. Load it once up front, so a test's manual clock never
+// races the first (real-time) module load on a busy machine.
+before(async () => {
+  await import('./delivery-loop.js');
+});
 
 const clients: CampaignClient[] = [];
 afterEach(() => {
