@@ -4,9 +4,9 @@
 import {
   type CampaignClient,
   CampaignEntryError,
+  FIELD_NAMES,
   type FieldName,
   parseFieldList,
-  randomUuid,
 } from '@campaign-entry/sdk';
 import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { datePartName, toIsoDate } from './birth-date.js';
@@ -161,7 +161,6 @@ export class CampaignEntry extends LitElement {
   #stale = true;
   #window: EntryWindow = { opensAt: undefined, closesAt: undefined };
   #windowTimer: ReturnType<typeof setTimeout> | undefined;
-  #dirty = new Set<FieldName>();
   #startedAt = 0;
   #prefetched = false;
 
@@ -226,7 +225,7 @@ export class CampaignEntry extends LitElement {
     const model = this.#model;
     switch (this.state) {
       case FormState.Misconfigured:
-        return this.#panel(
+        return panel(
           'misconfigured',
           t.configTitle,
           html`<ul>
@@ -237,16 +236,16 @@ export class CampaignEntry extends LitElement {
         const time = new Intl.DateTimeFormat(model.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(
           this.#window.opensAt,
         );
-        return this.#panel('not-open', t.notOpenTitle, format(t.notOpenBody, { time }));
+        return panel('not-open', t.notOpenTitle, format(t.notOpenBody, { time }));
       }
       case FormState.Closed:
-        return this.#panel('closed', t.closedTitle, t.closedBody);
+        return panel('closed', t.closedTitle, t.closedBody);
       case FormState.Ineligible:
-        return this.#panel('ineligible', t.ineligibleTitle, format(t.ineligibleBody, { limit: model.ineligibleAge }));
       case FormState.Delivered:
-        return this.#panel('delivered', t.deliveredTitle, t.deliveredBody);
+        // Only the behaviour can reach these outcomes, and it brings their copy.
+        return this.#controller?.outcome(t, this.state) ?? this.#form(t);
       case FormState.Queued:
-        return this.#panel(
+        return panel(
           'queued',
           t.queuedTitle,
           model.storage === 'memory' ? t.queuedMemoryBody : t.queuedBody,
@@ -255,13 +254,6 @@ export class CampaignEntry extends LitElement {
       default:
         return this.#form(t);
     }
-  }
-
-  #panel(kind: string, title: string, body: unknown, icon: unknown = ''): TemplateResult {
-    return html`<section class="message ${kind}" part="message">
-      <h2 part="heading" tabindex="-1">${icon}${title}</h2>
-      <p>${body}</p>
-    </section>`;
   }
 
   #form(t: CampaignEntryStrings): TemplateResult {
@@ -283,13 +275,8 @@ export class CampaignEntry extends LitElement {
         fields: model.spec.fields,
         rulesUrl: this.rulesUrl ?? '',
         privacyUrl: this.privacyUrl,
-        message: (target) => {
-          const issue = model.issues.get(target);
-          if (!issue) return '';
-          const copy = t as unknown as Record<string, string | undefined>;
-          const text = copy[`${target}.${issue.code}`] ?? copy[issue.code] ?? issue.message;
-          return format(text, { limit: issue.limit ?? '' });
-        },
+        // Issues come only from the behaviour's checks, so the behaviour words them.
+        message: (target) => this.#controller?.message(t, target) ?? '',
       })}
       ${
         failure
@@ -325,7 +312,7 @@ export class CampaignEntry extends LitElement {
     const parsed = parseFieldList(this.fields);
     model.clientProblems = parsed.success
       ? []
-      : [`fields names ${parsed.unknown.join(', ')}: use name, email, phone, postal-code, birth-date`];
+      : [`fields names ${parsed.unknown.join(', ')}: use ${FIELD_NAMES.join(', ')}`];
     model.spec = this.minAge === undefined ? { fields: parsed.fields } : { fields: parsed.fields, minAge: this.minAge };
     model.generation++;
     // Made as soon as the behaviour's chunk is here; if it cannot load (offline), again on the next touch or submit.
@@ -340,15 +327,22 @@ export class CampaignEntry extends LitElement {
   #readPage(): void {
     const { window, problems } = parseWindow(this.opensAt, this.closesAt);
     this.#window = window;
-    this.#model.pageProblems = this.rulesUrl
-      ? problems
-      : ['rules-url is missing: entrants must be able to read the official rules', ...problems];
+    // The script-tag bundle signs with WebCrypto only (its pure-JS SHA-256 is left out, see
+    // build/unreachable-aws-code.mjs), and browsers give WebCrypto to secure contexts only: say so instead of
+    // showing a form that could not send. (A page that passes its own `client` signs as it likes.)
+    const insecure = !this.client && !globalThis.isSecureContext;
+    this.#model.pageProblems = [
+      ...(this.rulesUrl ? [] : ['rules-url is missing: the official rules must be linked']),
+      ...(insecure ? ['this page needs a secure context (HTTPS) to sign entries'] : []),
+      ...problems,
+    ];
   }
 
   /** The first touch of the form starts the entry: its id, the fill timer, and loading the AWS code. */
   #touch(): void {
     if (!this.#model.entryId) {
-      this.#model.entryId = randomUuid();
+      // crypto.randomUUID exists in secure contexts, the only ones that show a form (see #readPage).
+      this.#model.entryId = crypto.randomUUID();
       this.#startedAt = Date.now();
     }
     if (!this.#prefetched) {
@@ -362,19 +356,24 @@ export class CampaignEntry extends LitElement {
     }
   }
 
+  // Field checks belong to the behaviour (it has the SDK's rules). Which field an event concerns is read now: once
+  // dispatch ends, an event from inside a shadow root no longer has a target.
   #input(event: Event): void {
     this.#touch();
     const field = fieldOf(event.target);
-    if (!field) return;
-    if (field !== 'consent') this.#dirty.add(field);
-    // A shown error is re-checked as the entrant types, so it goes away as soon as it is fixed.
-    if (this.#model.issues.has(field)) this.#check(field);
+    if (field) this.#withController((controller) => controller.edited(field, () => this.#filledIn().input));
   }
 
   #leave(event: FocusEvent): void {
     const field = fieldOf(event.target);
-    if (!field || field === 'consent' || fieldOf(event.relatedTarget) === field) return;
-    if (this.#dirty.has(field) || this.#model.issues.has(field)) this.#check(field);
+    if (field && field !== fieldOf(event.relatedTarget)) {
+      this.#withController((controller) => controller.left(field, () => this.#filledIn().input));
+    }
+  }
+
+  /** Runs `task` once the behaviour is here; if it cannot load now, the submit checks everything anyway. */
+  #withController(task: (controller: FormController) => void): void {
+    this.#loadController().then(task, () => {});
   }
 
   /** Enter on a box whose key says "next" moves to the next box instead of submitting half a form. */
@@ -384,19 +383,6 @@ export class CampaignEntry extends LitElement {
     event.preventDefault();
     const boxes = [...this.renderRoot.querySelectorAll<HTMLInputElement>('input[enterkeyhint]')];
     boxes[boxes.indexOf(target as HTMLInputElement) + 1]?.focus();
-  }
-
-  #check(field: FieldName | 'consent'): void {
-    const { input } = this.#filledIn();
-    if (field === 'consent') {
-      if (input.consent.rules) this.#model.issues.delete('consent');
-      this.requestUpdate();
-      return;
-    }
-    this.#loadController().then(
-      (controller) => controller.check(field, input.fields[field]),
-      () => {}, // checked again on submit
-    );
   }
 
   /** The form's values as the entry they make, with its id and facts about the fill. */
@@ -479,4 +465,12 @@ function fieldOf(target: EventTarget | null): FieldName | 'consent' | undefined 
   const name = (target as HTMLInputElement | null)?.name;
   if (!name || name === 'website' || name === 'marketing') return undefined;
   return name.startsWith('bday-') ? 'birth-date' : (name as FieldName | 'consent');
+}
+
+/** A panel shown instead of the form: a focusable heading (focus reads it out) and a paragraph. */
+export function panel(kind: string, title: string, body: unknown, icon: unknown = ''): TemplateResult {
+  return html`<section class="message ${kind}" part="message">
+    <h2 part="heading" tabindex="-1">${icon}${title}</h2>
+    <p>${body}</p>
+  </section>`;
 }

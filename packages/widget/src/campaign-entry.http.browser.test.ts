@@ -26,6 +26,8 @@ describe('<campaign-entry> on a page served over plain HTTP', () => {
     </div>`);
     const el = wrapper.querySelector('campaign-entry') as CampaignEntry;
     await until(() => el.state === 'misconfigured', 'the configuration panel');
+    // The panel shows at once; the event comes with the behaviour chunk, which reports every problem in one event.
+    await until(() => errors.length > 0, 'the configuration error event');
     expect(el.getAttribute('state')).to.equal('misconfigured');
     expect(el.shadowRoot?.querySelector('form')).to.equal(null);
     expect(textOf(el)).to.contain('this page needs a secure context (HTTPS) to sign entries');

@@ -34,9 +34,9 @@ export function parseWindow(
   const read = (name: string, value: string | undefined) => {
     if (value === undefined || value.trim() === '') return undefined;
     const time = ISO_INSTANT.test(value.trim()) ? Date.parse(value) : Number.NaN;
-    if (Number.isNaN(time))
-      problems.push(`${name} "${value}" is not an ISO date-time with a time zone (e.g. 2027-02-14T23:00:00Z)`);
-    return Number.isNaN(time) ? undefined : time;
+    if (!Number.isNaN(time)) return time;
+    problems.push(`${name} "${value}" is not an ISO date-time with a time zone (e.g. 2027-02-14T23:00:00Z)`);
+    return undefined;
   };
   const window = { opensAt: read('opens-at', opensAt), closesAt: read('closes-at', closesAt) };
   if (window.opensAt !== undefined && window.closesAt !== undefined && window.closesAt <= window.opensAt)

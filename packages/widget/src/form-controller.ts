@@ -5,23 +5,28 @@ import {
   type CampaignClient,
   CampaignEntryError,
   createCampaignClient,
+  type EntryInput,
   type EntryIssue,
   type EntryRecord,
   ErrorCode,
   type FieldName,
+  type IssueTarget,
   isCampaignEntryError,
   type SubmitReceipt,
   validateEntry,
   validateField,
 } from '@campaign-entry/sdk';
-import { FormState } from './campaign-entry.component.js';
+import type { TemplateResult } from 'lit';
+import { FormState, panel } from './campaign-entry.component.js';
 import type { FormModel } from './form-model.js';
-import { format } from './strings/strings.js';
+import { enMessages } from './strings/en-messages.js';
+import { completeEnglish } from './strings/locale.js';
+import { type CampaignEntryStrings, format } from './strings/strings.js';
 import type { UnsentForm } from './unsent-form.js';
 import { clearUnsent, readUnsent } from './unsent-form-handover.js';
 
-/** Why the element makes no client on a page served over plain HTTP (localhost counts as secure). */
-const SECURE_CONTEXT_PROBLEM = 'this page needs a secure context (HTTPS) to sign entries';
+// The English messages and outcome copy travel with the behaviour that shows them.
+completeEnglish(enMessages);
 
 /** The client side of one `<campaign-entry>`: its SDK client, field checks, submit and hand-over. */
 export class FormController {
@@ -31,6 +36,8 @@ export class FormController {
   #madeFor = -1;
   #ownsClient = false;
   #unsubscribe: (() => void)[] = [];
+  /** Fields typed in: checked when left. */
+  readonly #dirty = new Set<FieldName>();
   #record: EntryRecord | undefined;
 
   constructor(model: FormModel) {
@@ -62,12 +69,6 @@ export class FormController {
     let client = el.client;
     if (!client) {
       try {
-        // The script-tag bundle signs requests with WebCrypto only (its pure-JS SHA-256 fallback is left out, see
-        // build/unreachable-aws-code.mjs), and browsers give WebCrypto to secure contexts only: say so up front
-        // instead of failing to send.
-        if (!globalThis.isSecureContext) {
-          throw new CampaignEntryError(ErrorCode.InvalidConfig, SECURE_CONTEXT_PROBLEM, { retryable: false });
-        }
         client = createCampaignClient({
           region: el.region ?? '',
           identityPoolId: el.identityPoolId ?? '',
@@ -113,11 +114,43 @@ export class FormController {
   }
 
   /** Checks one field's value with the SDK's rules and shows or clears its message. */
-  check(field: FieldName, value: string | null | undefined): void {
-    const result = validateField(field, value, this.#model.spec, Date.now());
-    if (result.success) this.#model.issues.delete(field);
-    else this.#model.issues.set(field, result.issue);
+  check(field: FieldName | 'consent', input: EntryInput): void {
+    const issues = this.#model.issues;
+    if (field === 'consent') {
+      if (input.consent.rules) issues.delete('consent');
+    } else {
+      const result = validateField(field, input.fields[field], this.#model.spec, Date.now());
+      if (result.success) issues.delete(field);
+      else issues.set(field, result.issue);
+    }
     this.#model.el.requestUpdate();
+  }
+
+  /** A field was typed in: remember it, and re-check a shown error so it goes away as soon as it is fixed. */
+  edited(field: FieldName | 'consent', read: () => EntryInput): void {
+    if (field !== 'consent') this.#dirty.add(field);
+    if (this.#model.issues.has(field)) this.check(field, read());
+  }
+
+  /** A field was left: check it if it was typed in (or shows an error); never nag about untouched fields. */
+  left(field: FieldName | 'consent', read: () => EntryInput): void {
+    if (field !== 'consent' && (this.#dirty.has(field) || this.#model.issues.has(field))) this.check(field, read());
+  }
+
+  /** The panel for an outcome only the behaviour reaches: "You're in", or the polite under-age message. */
+  outcome(t: CampaignEntryStrings, state: FormState): TemplateResult {
+    return state === FormState.Delivered
+      ? panel('delivered', t.deliveredTitle, t.deliveredBody)
+      : panel('ineligible', t.ineligibleTitle, format(t.ineligibleBody, { limit: this.#model.ineligibleAge }));
+  }
+
+  /** The words for `target`'s issue in copy `t`: the field's own message, else the code's, else the SDK's English. */
+  message(t: CampaignEntryStrings, target: IssueTarget): string {
+    const issue = this.#model.issues.get(target);
+    if (!issue) return '';
+    const copy = t as unknown as Record<string, string | undefined>;
+    const text = copy[`${target}.${issue.code}`] ?? copy[issue.code] ?? issue.message;
+    return format(text, { limit: issue.limit ?? '' });
   }
 
   /** Validates, stores and sends a submitted form; the element has already shown "Sending…". */

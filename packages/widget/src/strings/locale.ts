@@ -1,5 +1,5 @@
 // Which language the form speaks: the `locale` attribute, else the page's `lang`, else the browser's languages.
-import { en } from './en.js';
+import { enForm } from './en-form.js';
 import type { CampaignEntryStrings } from './strings.js';
 
 /** The languages the element ships copy for. */
@@ -22,7 +22,14 @@ export function pickLocale(candidates: Iterable<string | null | undefined>): Loc
   return 'en';
 }
 
-const loaded = new Map<Locale, CampaignEntryStrings>([['en', en]]);
+// English starts with the copy the first render needs; completeEnglish() adds the rest when the behaviour loads
+// (only the behaviour can produce the messages and outcomes that use it).
+const loaded = new Map<Locale, CampaignEntryStrings>([['en', enForm as CampaignEntryStrings]]);
+
+/** Adds the English messages and outcome copy (called by the behaviour chunk, which bundles them). */
+export function completeEnglish(messages: Omit<CampaignEntryStrings, keyof typeof enForm>): void {
+  loaded.set('en', { ...enForm, ...messages } as CampaignEntryStrings);
+}
 
 /** The copy for `locale` if it is already loaded (English always is). */
 export function loadedStrings(locale: Locale): CampaignEntryStrings | undefined {
@@ -41,6 +48,6 @@ export async function loadStrings(locale: Locale): Promise<CampaignEntryStrings>
     loaded.set('es', es);
     return es;
   } catch {
-    return en;
+    return loaded.get('en') as CampaignEntryStrings;
   }
 }

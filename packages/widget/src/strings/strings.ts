@@ -75,6 +75,32 @@ export interface CampaignEntryStrings {
   configTitle: string;
 }
 
+/**
+ * The keys the first render can show before the behaviour chunk (and with it the rest of the English copy) arrives.
+ */
+export type FormStringKey = Exclude<
+  keyof CampaignEntryStrings,
+  | 'summary'
+  | 'required'
+  | 'too-long'
+  | 'invalid-format'
+  | 'invalid-characters'
+  | 'formula'
+  | 'invalid-date'
+  | 'under-age'
+  | 'consent-required'
+  | 'not-asked'
+  | 'too-large'
+  | `${'name' | 'email' | 'phone' | 'postal-code' | 'birth-date'}.${'required' | 'invalid-format'}`
+  | 'deliveredTitle'
+  | 'deliveredBody'
+  | 'queueFullBody'
+  | 'queuedMemoryBody'
+  | 'retry'
+  | 'ineligibleTitle'
+  | 'ineligibleBody'
+>;
+
 /** Fills `{name}` placeholders from `values`; unknown ones stay as they are. */
 export function format(template: string, values: Readonly<Record<string, string | number>>): string {
   return template.replace(/\{([\w-]+)\}/gu, (match, key: string) => String(values[key] ?? match));

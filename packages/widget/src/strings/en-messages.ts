@@ -1,0 +1,33 @@
+import type { CampaignEntryStrings, FormStringKey } from './strings.js';
+
+/** English validation messages and outcome copy: loaded with the form's behaviour, after the first render. */
+export const enMessages: Omit<CampaignEntryStrings, FormStringKey> = {
+  summary: 'Please check: {fields}.',
+  required: 'Fill in this field.',
+  'too-long': 'Use {limit} characters or fewer.',
+  'invalid-format': 'Check this: it is not in the expected format.',
+  'invalid-characters': 'Remove symbols such as < > { } and hidden characters.',
+  formula: 'Do not start with =, +, - or @.',
+  'invalid-date': 'Enter a real date of birth.',
+  'under-age': 'Sorry, you must be {limit} or older to enter.',
+  'consent-required': 'Check the box to accept the official rules.',
+  'not-asked': 'This entry could not be accepted.',
+  'too-large': 'This entry is too long to send.',
+  'name.required': 'Enter your name.',
+  'name.invalid-format': 'Enter your name using letters.',
+  'email.required': 'Enter your email address.',
+  'email.invalid-format': 'Enter an email address like name@example.com.',
+  'phone.required': 'Enter your mobile number.',
+  'phone.invalid-format': 'Enter a phone number of 7 to 15 digits, like 555 123 4567.',
+  'postal-code.required': 'Enter your ZIP code.',
+  'postal-code.invalid-format': 'Enter a ZIP code like 90210.',
+  'birth-date.required': 'Enter your date of birth.',
+  'birth-date.invalid-format': 'Enter your date of birth as month, day and a 4-digit year.',
+  deliveredTitle: "You're in!",
+  deliveredBody: 'We have your entry. Good luck!',
+  queueFullBody: 'This device already holds too many entries waiting to be sent.',
+  retry: 'Try again',
+  ineligibleTitle: 'Thanks for your interest',
+  ineligibleBody: 'This competition is only open to people aged {limit} or over.',
+  queuedMemoryBody: 'The network is slow. Keep this page open until it says you are in.',
+};
