@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { en } from './en.js';
+import { enMessages } from './en-messages.js';
 import { es } from './es.js';
-import { loadStrings, pickLocale } from './locale.js';
+import { completeEnglish, loadedStrings, loadStrings, pickLocale } from './locale.js';
 import { format } from './strings.js';
 
 describe('locale', () => {
@@ -16,7 +17,13 @@ describe('locale', () => {
 
   it('loads the Spanish copy on demand', async () => {
     assert.equal(await loadStrings('es'), es);
-    assert.equal(await loadStrings('en'), en);
+  });
+
+  it('starts English with the form copy and completes it when the behaviour brings the messages', async () => {
+    assert.equal((await loadStrings('en')).submit, en.submit);
+    assert.equal(loadedStrings('en')?.required, undefined, 'messages are not in the first file');
+    completeEnglish(enMessages);
+    assert.deepEqual(await loadStrings('en'), en);
   });
 
   it('has every text in both languages, with the same placeholders', () => {
