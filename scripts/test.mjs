@@ -1,4 +1,5 @@
-// `pnpm test`: everything CI checks, in order of speed — lint, types, Node tests, browser tests in three engines.
+// `pnpm test`: everything CI checks, in order of speed — lint, types, build and size budgets, Node tests, browser
+// tests in three engines.
 import { spawnSync } from 'node:child_process';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -6,6 +7,10 @@ const pnpmSteps = [
   ['lint', ['run', 'lint']],
   ['typecheck', ['run', 'typecheck']],
   ['build', ['run', 'build']],
+  [
+    'size budgets (critical ≤ 12 KB, AWS ≤ 52 KB, total ≤ 64 KB gz)',
+    ['--filter', '@campaign-entry/widget', 'run', 'sizes'],
+  ],
   ['node tests', ['run', 'test:node']],
   ['browser tests', ['run', 'test:browser']],
 ];
