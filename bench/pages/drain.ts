@@ -1,8 +1,6 @@
 // In-page benchmark: the SDK drains a backlog of stored entries into the emulator (behind msw), with the real AWS SDK.
-import { createEmulator } from '@campaign-entry/emulator';
-import { createHandlers } from '@campaign-entry/emulator/msw';
+import { createBrowserEmulator } from '@campaign-entry/emulator/browser';
 import { createCampaignClient } from '@campaign-entry/sdk';
-import { setupWorker } from 'msw/browser';
 
 /** What one drain run measured. */
 export interface DrainResult {
@@ -19,22 +17,11 @@ export interface DrainResult {
   readonly failedRecords: number;
 }
 
-const worker = setupWorker();
-const started = worker.start({
-  serviceWorker: { url: '/mockServiceWorker.js' },
-  quiet: true,
-  onUnhandledFrame: 'bypass',
-});
+const useEmulator = createBrowserEmulator({ streams: [{ name: 'entries-0' }, { name: 'entries-1' }], seed: 7 });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function runDrain(entries: number, recordFailureRate: number): Promise<DrainResult> {
-  await started;
-  const emulator = createEmulator({
-    streams: [{ name: 'entries-0' }, { name: 'entries-1' }],
-    faults: { offline: true },
-    seed: 7,
-  });
-  worker.resetHandlers(...createHandlers(emulator));
+  const emulator = await useEmulator({ faults: { offline: true } });
   const config = {
     region: 'us-east-1',
     identityPoolId: 'us-east-1:00000000-0000-4000-8000-000000000000',

@@ -6,7 +6,13 @@ const isBare = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsW
 
 export default createBundle({
   platform: 'node',
-  input: { index: 'src/index.ts', msw: 'src/handlers.ts', server: 'src/server.ts', bin: 'src/bin.ts' },
+  input: {
+    index: 'src/index.ts',
+    msw: 'src/handlers.ts',
+    browser: 'src/browser-worker.ts',
+    server: 'src/server.ts',
+    bin: 'src/bin.ts',
+  },
   dir: 'dist',
   chunkFileNames: 'core-[hash].js',
   external: isBare,

@@ -1,29 +1,16 @@
 // Browser-test harness: the emulator behind AWS's real endpoint URLs (msw service worker), a fresh emulator per test,
 // and clients wired to it with fast retry timings.
-import { createEmulator, type Emulator, type EmulatorOptions } from '@campaign-entry/emulator';
-import { createHandlers } from '@campaign-entry/emulator/msw';
-import { setupWorker } from 'msw/browser';
+import type { Emulator } from '@campaign-entry/emulator';
+import { createBrowserEmulator } from '@campaign-entry/emulator/browser';
 import { type CampaignClient, createCampaignClient } from '../client.js';
 import type { CampaignClientConfig } from '../config.js';
 import type { CampaignClientEventMap } from '../events.js';
 
-const worker = setupWorker();
-let started: Promise<unknown> | undefined;
 const clients: CampaignClient[] = [];
 let campaignCounter = 0;
 
-/** Starts msw once per page and swaps in a fresh emulator. */
-export async function useEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
-  started ??= worker.start({
-    serviceWorker: { url: '/mockServiceWorker.js' },
-    quiet: true,
-    onUnhandledFrame: 'bypass',
-  });
-  await started;
-  const emulator = createEmulator({ streams: [{ name: 'entries-0' }, { name: 'entries-1' }], seed: 42, ...options });
-  worker.resetHandlers(...createHandlers(emulator));
-  return emulator;
-}
+/** Swaps in a fresh emulator (two streams, seeded) behind the page's msw worker. */
+export const useEmulator = createBrowserEmulator({ streams: [{ name: 'entries-0' }, { name: 'entries-1' }], seed: 42 });
 
 /** A campaign id no earlier test used, so each test starts with empty device storage. */
 export function freshCampaignId(): string {

@@ -1,32 +1,19 @@
 // Browser-test harness: the emulator behind AWS's real endpoint URLs (msw), element fixtures with a fresh campaign id
 // each (so IndexedDB never carries entries from one test to the next), and small helpers to act like an entrant.
-import { createEmulator, type Emulator, type EmulatorOptions } from '@campaign-entry/emulator';
-import { createHandlers } from '@campaign-entry/emulator/msw';
+import type { Emulator } from '@campaign-entry/emulator';
+import { createBrowserEmulator } from '@campaign-entry/emulator/browser';
 import type { EntryRecord } from '@campaign-entry/sdk';
 import { fixture, html } from '@open-wc/testing';
-import { setupWorker } from 'msw/browser';
 import type { CampaignEntry } from '../campaign-entry.component.js';
 import '../campaign-entry.js';
 
 /** The emulator's default identity pool (guests allowed). */
 export const POOL_ID = 'us-east-1:00000000-0000-4000-8000-000000000000';
 
-const worker = setupWorker();
-let started: Promise<unknown> | undefined;
 let counter = 0;
 
-/** Starts msw once per page and answers AWS with a fresh emulator. */
-export async function useEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
-  started ??= worker.start({
-    serviceWorker: { url: '/mockServiceWorker.js' },
-    quiet: true,
-    onUnhandledFrame: 'bypass',
-  });
-  await started;
-  const emulator = createEmulator({ streams: [{ name: 'entries-0' }, { name: 'entries-1' }], seed: 7, ...options });
-  worker.resetHandlers(...createHandlers(emulator));
-  return emulator;
-}
+/** Swaps in a fresh emulator (two streams, seeded) behind the page's msw worker. */
+export const useEmulator = createBrowserEmulator({ streams: [{ name: 'entries-0' }, { name: 'entries-1' }], seed: 7 });
 
 /** A campaign id no earlier test used. */
 export function freshCampaignId(): string {
