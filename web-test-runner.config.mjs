@@ -1,5 +1,6 @@
 // Browser tests: every `*.browser.test.ts` in the workspace, in each installed engine (BROWSERS narrows the set).
 // The real AWS SDK v3 runs in these pages against the emulator behind msw (see scripts/dev-server-options.mjs).
+import { emulatorPlugin } from './packages/e2e/wtr-emulator-plugin.mjs';
 import { createLaunchers, missingBrowsersMessage, selectEngines } from './scripts/browsers.mjs';
 import { devServerOptions } from './scripts/dev-server-options.mjs';
 
@@ -12,12 +13,15 @@ if (missing.length > 0) {
 
 export default {
   ...devServerOptions,
+  // The fault matrix (packages/e2e) drives a real emulator server per test file through this plugin's commands.
+  plugins: [...devServerOptions.plugins, emulatorPlugin()],
   files: ['packages/*/src/**/*.browser.test.ts', 'packages/*/test/**/*.browser.test.ts'],
   browsers: await createLaunchers(engines),
   concurrency: 1,
   concurrentBrowsers: 3,
   browserStartTimeout: 60_000,
   testsStartTimeout: 60_000,
-  testsFinishTimeout: 300_000,
+  // A fault-matrix file runs several scenarios of up to 90 s each; this is a ceiling, not a duration.
+  testsFinishTimeout: 20 * 60_000,
   testFramework: { config: { timeout: 20_000 } },
 };

@@ -21,19 +21,26 @@ function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   });
 }
 
+/** How opening IndexedDB went: usable, too slow to trust for new entries (but maybe holding old ones), or absent. */
+export type IndexedDbOpening =
+  | { readonly status: 'ready'; readonly store: EntryStore }
+  | { readonly status: 'slow'; readonly reader: EntryStore }
+  | { readonly status: 'unavailable' };
+
+/** How long one read or delete on a slow IndexedDB may take before it counts as failed, in ms. */
+export const SLOW_CALL_TIMEOUT_MS = 2000;
+
 /**
  * Opens the IndexedDB {@link EntryStore} for a campaign, after proving it can write (Safari private mode and full
  * disks fail here, so the caller can fall back). Database `campaign-entry:v1:<campaignId>`, object store `entries`.
+ * When the probe does not answer in time the database may still hold entries another tab or an earlier visit
+ * stored: the result then offers a `reader` that lists, counts and deletes them (each call bounded in time) and
+ * refuses new ones, so they go to the next storage instead of waiting on a stuck database.
  */
-export async function openIndexedDbStore(campaignId: string, probeTimeoutMs = 2000): Promise<EntryStore> {
-  if (typeof indexedDB === 'undefined') throw new Error('IndexedDB is not available');
+export async function openIndexedDbStore(campaignId: string, probeTimeoutMs = 2000): Promise<IndexedDbOpening> {
+  if (typeof indexedDB === 'undefined') return { status: 'unavailable' };
   const store = createStore(`${IDB_PREFIX}:${campaignId}`, 'entries');
-  await within(
-    set('__probe__', 1, store).then(() => del('__probe__', store)),
-    probeTimeoutMs,
-    'IndexedDB',
-  );
-  return {
+  const entries: EntryStore = {
     kind: 'indexeddb',
     put: (entry) => set(entry.entryId, entry, store),
     async list() {
@@ -41,6 +48,29 @@ export async function openIndexedDbStore(campaignId: string, probeTimeoutMs = 20
     },
     count: () => store('readonly', (objects) => promisifyRequest(objects.count())),
     delete: (entryIds) => delMany([...entryIds], store),
+  };
+  const probe = set('__probe__', 1, store).then(() => del('__probe__', store));
+  const outcome = await new Promise<'done' | 'failed' | 'late'>((resolve) => {
+    const timer = setTimeout(() => resolve('late'), probeTimeoutMs);
+    probe.then(
+      () => resolve('done'),
+      () => resolve('failed'),
+    );
+    void probe.finally(() => clearTimeout(timer)).catch(() => {});
+  });
+  if (outcome === 'done') return { status: 'ready', store: entries };
+  // A probe that failed outright (private mode, quota) means nothing is there; one that is only late may hide entries.
+  if (outcome === 'failed') return { status: 'unavailable' };
+  const bounded = <T>(call: () => Promise<T>) => within(call(), SLOW_CALL_TIMEOUT_MS, 'IndexedDB');
+  return {
+    status: 'slow',
+    reader: {
+      kind: 'indexeddb',
+      put: () => Promise.reject(new Error('IndexedDB is too slow to take new entries on this visit')),
+      list: () => bounded(() => entries.list()),
+      count: () => bounded(() => entries.count()),
+      delete: (entryIds) => bounded(() => entries.delete(entryIds)),
+    },
   };
 }
 

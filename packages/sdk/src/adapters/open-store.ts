@@ -32,11 +32,16 @@ export async function openStores(preference: StoragePreference, campaignId: stri
   }
   const chain: EntryStore[] = [];
   let identity: KeyValueStore | undefined;
+  // A slow IndexedDB takes no new entries, but what it already holds is still read, sent and deleted (last in the
+  // chain, so a put never waits on it).
+  let slowReader: EntryStore | undefined;
   if (preference === 'auto' || preference === 'indexeddb') {
-    const store = await attempt(() => openIndexedDbStore(campaignId));
-    if (store) {
-      chain.push(store);
+    const opening = await attempt(() => openIndexedDbStore(campaignId));
+    if (opening?.status === 'ready') {
+      chain.push(opening.store);
       identity = openIndexedDbKeyValueStore();
+    } else if (opening?.status === 'slow') {
+      slowReader = opening.reader;
     }
   }
   if (preference === 'auto' || preference === 'localstorage') {
@@ -46,6 +51,6 @@ export async function openStores(preference: StoragePreference, campaignId: stri
       identity ??= await attempt(() => openLocalStorageKeyValueStore());
     }
   }
-  const [first = memory, ...rest] = [...chain, memory];
+  const [first = memory, ...rest] = [...chain, memory, ...(slowReader ? [slowReader] : [])];
   return { entries: createFallbackStore([first, ...rest]), identity: identity ?? createMemoryKeyValueStore() };
 }
