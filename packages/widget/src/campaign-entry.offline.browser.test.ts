@@ -3,65 +3,16 @@
 // lost. Its own page: a browser may remember a module it failed to fetch for the rest of the page's life.
 import { createEmulator, type Emulator } from '@campaign-entry/emulator';
 import { createHandlers } from '@campaign-entry/emulator/msw';
-import type { EntryRecord } from '@campaign-entry/sdk';
 import { expect } from '@open-wc/testing';
 import { HttpResponse, http } from 'msw';
 import { setupWorker } from 'msw/browser';
 import type { CampaignEntry } from './campaign-entry.component.js';
 import type { CampaignEntryQueuedEvent } from './events/campaign-entry-queued.js';
+import { bundle, enter, entryForm, records, until } from './testing/built-bundle.js';
 
 const worker = setupWorker();
-const bundle = new URL('../dist/campaign-entry.js', import.meta.url).href;
 // The chunk with the element's behaviour and the SDK, loaded right after the first render.
 const behaviourChunk = /\/dist\/form-controller-[\w-]+\.js$/u;
-
-let counter = 0;
-
-async function until(condition: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
-/** A `<campaign-entry>` of the built bundle with a fresh campaign id, rendered. */
-async function entryForm(): Promise<CampaignEntry> {
-  const el = document.createElement('campaign-entry') as CampaignEntry;
-  const attributes = {
-    region: 'us-east-1',
-    'identity-pool-id': 'us-east-1:00000000-0000-4000-8000-000000000000',
-    'delivery-stream': 'entries-0,entries-1',
-    'campaign-id': `dist-${Date.now().toString(36)}-${++counter}`,
-    fields: 'name,email',
-    'rules-url': '/rules',
-    locale: 'en',
-  };
-  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
-  document.body.append(el);
-  await until(() => el.shadowRoot?.querySelector('form') !== null, 'the form');
-  return el;
-}
-
-/** Fills in a valid entry and taps Submit, as an entrant would. */
-function enter(el: CampaignEntry): void {
-  const root = el.shadowRoot as ShadowRoot;
-  for (const [id, value] of [
-    ['name', 'Ada Lovelace'],
-    ['email', 'ada@example.com'],
-  ] as const) {
-    const input = root.querySelector(`#${id}`) as HTMLInputElement;
-    input.focus();
-    input.value = value;
-    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-  }
-  (root.querySelector('#consent') as HTMLInputElement).click();
-  (root.querySelector('button[type=submit]') as HTMLButtonElement).click();
-}
-
-function records(emulator: Emulator): EntryRecord[] {
-  return emulator.records().map((record) => JSON.parse(record.data) as EntryRecord);
-}
 
 describe('<campaign-entry> from dist/ when its behaviour cannot be fetched', () => {
   let emulator: Emulator;
