@@ -170,6 +170,25 @@ describe('<campaign-entry> sending entries', () => {
     expect(el.shadowRoot?.activeElement?.tagName).to.equal('H2');
   });
 
+  it('tells an entrant who comes back that the entry this device saved is still being sent, then that it is in', async () => {
+    const emulator = await useEmulator({ faults: { offline: true } });
+    const first = await entryForm();
+    const campaignId = first.getAttribute('campaign-id') as string;
+    await fillValid(first);
+    submit(first);
+    await until(() => first.state === 'queued', 'the first visit to save the entry');
+    first.remove(); // the page is closed with the entry stored
+    const again = await entryForm({ campaignId });
+    await until(() => textOf(again).includes('An entry from this device is still being sent'), 'the notice');
+    expect(again.state).to.equal('ready');
+    await expect(again).to.be.accessible();
+    emulator.setFaults({ offline: false });
+    window.dispatchEvent(new Event('online'));
+    await until(() => textOf(again).includes('Your earlier entry from this device is in'), 'the earlier entry to land');
+    expect(records(emulator)).to.have.length(1);
+    expect(again.state).to.equal('ready');
+  });
+
   it('keeps a suspected bot entry, flagged, when the hidden honeypot field is filled', async () => {
     const emulator = await useEmulator();
     const el = await entryForm();

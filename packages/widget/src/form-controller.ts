@@ -100,7 +100,23 @@ export class FormController {
       }),
     ];
     void this.#handOver(client);
+    void this.#tellAboutEarlierEntries(client);
     return client;
+  }
+
+  /**
+   * An entry this device saved earlier (a previous visit, another tab) is still on its way: say so in the status line
+   * under a fresh form, so the entrant does not enter twice, and say when it lands.
+   */
+  async #tellAboutEarlierEntries(client: CampaignClient): Promise<void> {
+    const model = this.#model;
+    if ((await client.pending()) === 0 || model.entryId || model.phase !== FormState.Ready) return;
+    model.announce(model.copy()?.earlierSending ?? '');
+    const stop = client.on('drained', () => {
+      stop();
+      if (!model.entryId && model.phase === FormState.Ready) model.announce(model.copy()?.earlierDelivered ?? '');
+    });
+    this.#unsubscribe.push(stop);
   }
 
   /** Fires one `campaign-entry-error` naming every configuration problem, if there are any. */

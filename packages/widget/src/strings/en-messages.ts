@@ -30,4 +30,6 @@ export const enMessages: Omit<CampaignEntryStrings, FormStringKey> = {
   ineligibleTitle: 'Thanks for your interest',
   ineligibleBody: 'This competition is only open to people aged {limit} or over.',
   queuedMemoryBody: 'The network is slow. Keep this page open until it says you are in.',
+  earlierSending: 'An entry from this device is still being sent. You do not need to enter again.',
+  earlierDelivered: 'Your earlier entry from this device is in.',
 };

@@ -58,4 +58,6 @@ export const es: CampaignEntryStrings = {
   closedTitle: 'Este concurso ha terminado',
   closedBody: 'Ya no se aceptan participaciones. Gracias por tu interés.',
   configTitle: 'Este formulario no está bien configurado',
+  earlierSending: 'Una participación de este dispositivo aún se está enviando. No hace falta participar de nuevo.',
+  earlierDelivered: 'Tu participación anterior desde este dispositivo ya está registrada.',
 };

@@ -73,6 +73,10 @@ export interface CampaignEntryStrings {
   closedBody: string;
   /** Shown to whoever set the page up; the details that follow are in English. */
   configTitle: string;
+  /** Said above a fresh form when an entry this device saved earlier (another visit or tab) is still being sent. */
+  earlierSending: string;
+  /** Said when that earlier entry has landed. */
+  earlierDelivered: string;
 }
 
 /**
@@ -99,6 +103,8 @@ export type FormStringKey = Exclude<
   | 'retry'
   | 'ineligibleTitle'
   | 'ineligibleBody'
+  | 'earlierSending'
+  | 'earlierDelivered'
 >;
 
 /** Fills `{name}` placeholders from `values`; unknown ones stay as they are. */

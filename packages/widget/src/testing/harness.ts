@@ -29,6 +29,8 @@ export interface EntryAttributes {
   readonly closesAt?: string;
   readonly region?: string;
   readonly privacyUrl?: string | null;
+  /** Reuse a campaign id (another visit of the same device); a fresh one by default. */
+  readonly campaignId?: string;
 }
 
 /** A `<campaign-entry>` wired to the emulator's pool and streams, rendered and ready. */
@@ -37,7 +39,7 @@ export async function entryForm(attributes: EntryAttributes = {}): Promise<Campa
     region=${attributes.region ?? 'us-east-1'}
     identity-pool-id=${POOL_ID}
     delivery-stream="entries-0,entries-1"
-    campaign-id=${freshCampaignId()}
+    campaign-id=${attributes.campaignId ?? freshCampaignId()}
     fields=${attributes.fields ?? 'name,email'}
     rules-url="/rules"
     privacy-url=${attributes.privacyUrl === null ? '' : (attributes.privacyUrl ?? '/privacy')}
