@@ -6,7 +6,8 @@
 export const UNREACHABLE_AWS_MODULES = [
   {
     // Pure-JS SHA-256. Sha256WebCrypto falls back to it only where `crypto.subtle` is missing, i.e. outside secure
-    // contexts (the element refuses to make a client there: see src/form-controller.ts), or past 8 MiB of input (a
+    // contexts (the element shows a configuration message there instead of a form: see #readPage in
+    // src/campaign-entry.component.ts), or past 8 MiB of input (a
     // PutRecordBatch body is at most 4 MiB of records, base64-encoded: under 5.4 MiB).
     file: '@smithy/core/dist-es/submodules/checksum/sha256/Sha256Js.js',
     why: 'SHA-256 without WebCrypto (a secure context)',
