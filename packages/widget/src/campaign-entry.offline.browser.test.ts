@@ -53,7 +53,7 @@ describe('<campaign-entry> from dist/ when its behaviour cannot be fetched', () 
     expect(records(emulator)).to.deep.equal([]);
   });
 
-  it('hands the kept form to the SDK once the network is back', async function () {
+  it('hands the kept form to the SDK once the network is back (skipped in Firefox, which keeps a failed module fetch for the page: there the next visit hands it over)', async function () {
     worker.resetHandlers(...createHandlers(emulator));
     // Firefox keeps a module it failed to fetch for the rest of the page's life: there the kept form is handed over
     // on the next visit (a new page), which this page cannot show.
