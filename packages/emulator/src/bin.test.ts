@@ -1,16 +1,16 @@
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
 import { PutRecordBatchCommand } from '@aws-sdk/client-firehose';
 import { createEmulator } from './emulator.js';
 import { createTestBed, manualClock } from './testing/aws-test-bed.js';
+import { readGzipObjects } from './testing/gzip-objects.js';
 
 const BIN = fileURLToPath(new URL('./bin.ts', import.meta.url));
 const TSX = import.meta.resolve('tsx');
@@ -47,13 +47,6 @@ async function startBin(args: string[]) {
     child.once('exit', (code) => reject(new Error(`bin exited with ${code} before it was ready: ${stdout}`)));
   });
   return { child, url, output: () => stdout };
-}
-
-async function gzipLines(dir: string): Promise<{ files: string[]; text: string }> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const files = entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
-  const texts = await Promise.all(files.map(async (file) => gunzipSync(await readFile(file)).toString('utf8')));
-  return { files, text: texts.join('') };
 }
 
 describe('campaign-emulator (bin)', () => {
@@ -107,11 +100,12 @@ describe('campaign-emulator (bin)', () => {
       const [code] = await once(child, 'exit');
       assert.equal(code, 0);
       assert.equal(output().split('\n').filter(Boolean).length, 1, 'exactly one line on stdout');
-      const { files: written, text } = await gzipLines(files);
+      const written = await readGzipObjects(files);
       assert.equal(written.length, 2, 'one object per stream');
-      for (const file of written) {
-        assert.match(file, /\/\d{4}\/\d{2}\/\d{2}\/\d{2}\/entries-[01]-1-\d{4}(-\d{2}){5}-[0-9a-f-]{36}\.gz$/);
+      for (const { path } of written) {
+        assert.match(path, /^\d{4}\/\d{2}\/\d{2}\/\d{2}\/entries-[01]-1-\d{4}(-\d{2}){5}-[0-9a-f-]{36}\.gz$/);
       }
+      const text = written.map((object) => object.text).join('');
       assert.deepEqual(text.split('\n').filter(Boolean).sort(), sent.map((line) => line.trimEnd()).sort());
     });
   }

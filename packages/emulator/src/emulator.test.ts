@@ -1,38 +1,18 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Sha256 } from '@aws-crypto/sha256-js';
-import { SignatureV4 } from '@smithy/signature-v4';
 import { createEmulator } from './emulator.js';
 import type { EmulatorRequest } from './emulator-api.js';
 import type { EmulatorResponse } from './protocol.js';
 import { createMemorySink } from './s3-sink.js';
 import { manualClock } from './testing/aws-test-bed.js';
+import { signedFirehoseCall } from './testing/signed-call.js';
 
 const KEY = { accessKeyId: 'AKIAEMULATOR00000000', secretAccessKey: 'secret' };
-const signer = new SignatureV4({ credentials: KEY, region: 'us-east-1', service: 'firehose', sha256: Sha256 });
-
 /** A PutRecordBatch as the SDK would sign it, without the SDK. */
 async function putRecordBatch(lines: string[], at: number, stream = 'entries-0'): Promise<EmulatorRequest> {
-  const body = new TextEncoder().encode(
-    JSON.stringify({ DeliveryStreamName: stream, Records: lines.map((line) => ({ Data: btoa(line) })) }),
-  );
-  const signed = await signer.sign(
-    {
-      method: 'POST',
-      protocol: 'https:',
-      hostname: 'firehose.us-east-1.amazonaws.com',
-      path: '/',
-      query: {},
-      headers: {
-        host: 'firehose.us-east-1.amazonaws.com',
-        'content-type': 'application/x-amz-json-1.1',
-        'x-amz-target': 'Firehose_20150804.PutRecordBatch',
-      },
-      body,
-    },
-    { signingDate: new Date(at) },
-  );
-  return { method: 'POST', url: 'https://firehose.us-east-1.amazonaws.com/', headers: signed.headers, body };
+  const body = JSON.stringify({ DeliveryStreamName: stream, Records: lines.map((line) => ({ Data: btoa(line) })) });
+  const request = await signedFirehoseCall(KEY, { at, body });
+  return { method: request.method, url: request.url.href, headers: request.headers, body: request.body };
 }
 
 const cognitoCall = (operation: string, input: object): EmulatorRequest => ({

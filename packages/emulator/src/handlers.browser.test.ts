@@ -7,7 +7,6 @@ import { createHandlers } from './handlers.js';
 import { createMemorySink } from './s3-sink.js';
 import { createTestBed, manualClock, putBatch, testBedOptions } from './testing/aws-test-bed.js';
 import { ERROR_CASES } from './testing/error-cases.js';
-import { after, before, beforeEach, describe, it } from './testing/mocha.js';
 
 type SdkError = Error & { $metadata?: { httpStatusCode?: number } };
 

@@ -1,16 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { gunzipSync } from 'node:zlib';
 import { type RunningEmulator, startEmulator } from './server.js';
 import { type AwsTestBed, createTestBed, manualClock, putBatch, testBedOptions } from './testing/aws-test-bed.js';
-
-async function filesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => relative(dir, join(entry.parentPath, entry.name)));
-}
+import { readGzipObjects } from './testing/gzip-objects.js';
 
 describe('inspection API (/_emulator/)', () => {
   let running: RunningEmulator;
@@ -83,13 +78,12 @@ describe('inspection API (/_emulator/)', () => {
     const client = await bed.firehose();
     await putBatch(client, 3, 'entries-1');
     assert.equal((await api('flush', { method: 'POST' })).status, 200);
-    const files = await filesUnder(join(dataDir, 's3'));
-    const file = files.find((name) => name.includes('entries-1-1-'));
+    const object = (await readGzipObjects(join(dataDir, 's3'))).find(({ path }) => path.includes('entries-1-1-'));
     assert.match(
-      file ?? '',
+      object?.path ?? '',
       /^campaign-entries\/entries\/\d{4}\/\d{2}\/\d{2}\/\d{2}\/entries-1-1-\d{4}-\d{2}-\d{2}-\d{2}-\d{2}-\d{2}-[0-9a-f-]{36}\.gz$/,
     );
-    const text = gunzipSync(await readFile(join(dataDir, 's3', file ?? ''))).toString('utf8');
+    const text = object?.text;
     assert.equal(
       text,
       running.emulator

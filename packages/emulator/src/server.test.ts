@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { gunzipSync } from 'node:zlib';
 import { DescribeDeliveryStreamCommand, PutRecordBatchCommand } from '@aws-sdk/client-firehose';
 import { type RunningEmulator, startEmulator } from './server.js';
 import {
@@ -16,11 +15,7 @@ import {
   testBedOptions,
 } from './testing/aws-test-bed.js';
 import { ERROR_CASES } from './testing/error-cases.js';
-
-async function filesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => relative(dir, join(entry.parentPath, entry.name)));
-}
+import { readGzipObjects } from './testing/gzip-objects.js';
 
 describe('the Node server with the real AWS SDK', () => {
   let running: RunningEmulator;
@@ -215,10 +210,9 @@ describe('startEmulator', () => {
     const bed = createTestBed(running.emulator, clock, running.url);
     await putBatch(await bed.firehose(), 5, STREAMS[0]);
     await running.close();
-    const files = await filesUnder(join(dataDir, 's3'));
-    assert.equal(files.length, 1);
-    const text = gunzipSync(await readFile(join(dataDir, 's3', files[0] ?? ''))).toString('utf8');
-    assert.equal(text.split('\n').filter(Boolean).length, 5);
+    const objects = await readGzipObjects(join(dataDir, 's3'));
+    assert.equal(objects.length, 1);
+    assert.equal(objects[0]?.text.split('\n').filter(Boolean).length, 5);
     await rm(dataDir, { recursive: true, force: true });
   });
 });

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Sha256 } from '@aws-crypto/sha256-js';
-import { SignatureV4 } from '@smithy/signature-v4';
 import { createCredentialStore } from './credential-store.js';
 import { createIdSource, createSeededRandom } from './random.js';
-import { parseAuthorization, type SignedRequest, verifySignature } from './sigv4.js';
+import { parseAuthorization, verifySignature } from './sigv4.js';
+import { type SignedCallOptions, signedFirehoseCall } from './testing/signed-call.js';
 
 const NOW = Date.UTC(2027, 1, 14, 1, 12, 3);
 const ids = createIdSource((length) => {
@@ -18,48 +17,9 @@ function setup() {
   return { store, issued };
 }
 
-/** Signs a Firehose call the way the SDK does, then returns it as a service worker would see it. */
-async function signedCall(
-  credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string },
-  options: {
-    at?: number;
-    region?: string;
-    service?: string;
-    body?: string;
-    extraHeaders?: Record<string, string>;
-  } = {},
-): Promise<SignedRequest> {
-  const body = new TextEncoder().encode(options.body ?? '{"DeliveryStreamName":"entries-0"}');
-  const signer = new SignatureV4({
-    credentials,
-    region: options.region ?? 'us-east-1',
-    service: options.service ?? 'firehose',
-    sha256: Sha256,
-  });
-  const signed = await signer.sign(
-    {
-      method: 'POST',
-      protocol: 'https:',
-      hostname: 'firehose.us-east-1.amazonaws.com',
-      path: '/',
-      query: {},
-      headers: {
-        host: 'firehose.us-east-1.amazonaws.com',
-        'content-length': String(body.byteLength),
-        'content-type': 'application/x-amz-json-1.1',
-        'x-amz-target': 'Firehose_20150804.PutRecordBatch',
-        ...options.extraHeaders,
-      },
-      body,
-    },
-    { signingDate: new Date(options.at ?? NOW) },
-  );
-  const headers = new Headers(signed.headers as Record<string, string>);
-  // Forbidden request headers: a page's service worker never sees them.
-  headers.delete('host');
-  headers.delete('content-length');
-  return { method: 'POST', url: new URL('https://firehose.us-east-1.amazonaws.com/'), headers, body };
-}
+/** A Firehose call signed by `credentials` at {@link NOW} unless told otherwise. */
+const signedCall = (credentials: Parameters<typeof signedFirehoseCall>[0], options: SignedCallOptions = {}) =>
+  signedFirehoseCall(credentials, { at: NOW, ...options });
 
 const context = (store: ReturnType<typeof setup>['store'], now = NOW) => ({
   now,
