@@ -105,7 +105,8 @@ export class DeliveryLoop {
   async #round(options: RoundOptions): Promise<boolean> {
     const now = this.#config.clock();
     const stored = await this.#evictExpired(await this.#store.list(), now);
-    for (const id of this.#states.keys()) if (!stored.some((entry) => entry.entryId === id)) this.#states.delete(id);
+    const storedIds = new Set(stored.map((entry) => entry.entryId));
+    for (const id of this.#states.keys()) if (!storedIds.has(id)) this.#states.delete(id);
     if (stored.length === 0) {
       if (this.#deliveredSinceDrain > 0) this.#events.emit('drained', { delivered: this.#deliveredSinceDrain });
       this.#deliveredSinceDrain = 0;
@@ -116,7 +117,9 @@ export class DeliveryLoop {
     const byStream = new Map<string, StoredEntry[]>();
     for (const entry of due) {
       const stream = streamFor(entry.entryId, this.#config.streams, this.state(entry.entryId).failovers);
-      byStream.set(stream, [...(byStream.get(stream) ?? []), entry]);
+      const group = byStream.get(stream);
+      if (group) group.push(entry);
+      else byStream.set(stream, [entry]);
     }
     let transport: FirehoseTransport;
     try {
@@ -224,7 +227,8 @@ export class DeliveryLoop {
     const ids = expired.map((entry) => entry.entryId);
     await this.#store.delete(ids);
     this.#events.emit('limit', { limit: 'age', entryIds: ids });
-    return stored.filter((entry) => !ids.includes(entry.entryId));
+    const removed = new Set(ids);
+    return stored.filter((entry) => !removed.has(entry.entryId));
   }
 
   #schedule(): void {
