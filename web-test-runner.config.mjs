@@ -23,5 +23,7 @@ export default {
   testsStartTimeout: 60_000,
   // A fault-matrix file runs several scenarios of up to 90 s each; this is a ceiling, not a duration.
   testsFinishTimeout: 20 * 60_000,
-  testFramework: { config: { timeout: 20_000 } },
+  // A ceiling per test, not a duration: tests wait for what they assert, and the first test of a file on a loaded
+  // 2-core machine running three engines can spend tens of seconds loading the unbundled AWS SDK.
+  testFramework: { config: { timeout: 90_000 } },
 };

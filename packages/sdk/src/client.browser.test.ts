@@ -56,7 +56,7 @@ describe('createCampaignClient in the browser, against the emulator', () => {
     const client = emulatorClient();
     await client.prefetch();
     void client.submit(validEntry());
-    await until(() => client.events.retrying.length > 0, 10_000, 'the first retry to be planned');
+    await until(() => client.events.retrying.length > 0, 'the first retry to be planned');
     client.dispose(); // no further attempt
     expect(client.events.retrying).to.have.length(1);
     expect(firehoseCalls(emulator)).to.equal(1);
@@ -71,7 +71,7 @@ describe('createCampaignClient in the browser, against the emulator', () => {
     const submitted = receipts.map((receipt) =>
       receipt.status === 'delivered' || receipt.status === 'queued' ? receipt.entryId : '',
     );
-    await until(async () => (await client.pending()) === 0, 20_000, 'the queue to drain');
+    await until(async () => (await client.pending()) === 0, 'the queue to drain');
     expectExactlyOnce(acknowledgedIds(emulator), submitted);
     expect(client.events.retrying.length).to.be.greaterThan(0);
     expect(
@@ -91,7 +91,7 @@ describe('createCampaignClient in the browser, against the emulator', () => {
       const receipts = await Promise.all(
         Array.from({ length: 10 }, (_, index) => client.submit(validEntry(`E${index}`))),
       );
-      await until(async () => (await client.pending()) === 0, 20_000, 'the queue to drain');
+      await until(async () => (await client.pending()) === 0, 'the queue to drain');
       expectExactlyOnce(
         acknowledgedIds(emulator),
         receipts.map((receipt) =>
@@ -104,13 +104,14 @@ describe('createCampaignClient in the browser, against the emulator', () => {
   it('answers queued while offline, then delivers when the browser is back online', async () => {
     const emulator = await useEmulator({ faults: { offline: true } });
     const client = emulatorClient({
+      receiptTimeoutMs: 300,
       retry: { baseDelayMs: 20, maxDelayMs: 100, deadlineMs: 300, operatorFixDelayMs: 500 },
     });
     const receipt = await client.submit(validEntry());
     expect(receipt.status).to.equal('queued');
     if (receipt.status !== 'queued') return;
     expect(receipt.storage).to.equal('indexeddb');
-    await until(() => client.events.retrying.some((event) => event.delayMs === null), 10_000, 'the entry to be parked');
+    await until(() => client.events.retrying.some((event) => event.delayMs === null), 'the entry to be parked');
     expect(emulator.records()).to.have.length(0);
     emulator.setFaults({ offline: false });
     window.dispatchEvent(new Event('online'));
@@ -127,7 +128,7 @@ describe('createCampaignClient in the browser, against the emulator', () => {
     before.dispose(); // the page is reloaded
     emulator.setFaults({ offline: false });
     const after = emulatorClient({ campaignId });
-    await until(() => emulator.records().length === 2, 10_000, 'both stored entries');
+    await until(() => emulator.records().length === 2, 'both stored entries');
     expectExactlyOnce(
       acknowledgedIds(emulator),
       receipts.map((receipt) => (receipt.status === 'queued' ? receipt.entryId : '')),
@@ -156,7 +157,7 @@ describe('createCampaignClient in the browser, against the emulator', () => {
 
   it('reports a missing stream as an operator error and keeps the entry stored', async () => {
     const emulator = await useEmulator();
-    const client = emulatorClient({ deliveryStreams: 'no-such-stream' });
+    const client = emulatorClient({ deliveryStreams: 'no-such-stream', receiptTimeoutMs: 300 });
     const receipt = await client.submit(validEntry());
     expect(receipt.status).to.equal('queued');
     await until(() => client.events.failed.length > 0);
@@ -195,7 +196,7 @@ describe('createCampaignClient in the browser, against the emulator', () => {
     emulator.setFaults({ offline: false });
     // persisted: msw's own worker stops intercepting on a real unload (persisted: false), which would end the test.
     window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true }));
-    await until(() => emulator.records().length === 1, 5000, 'the keepalive send');
+    await until(() => emulator.records().length === 1, 'the keepalive send');
     expect(acknowledgedIds(emulator)).to.deep.equal([receipt.status === 'queued' ? receipt.entryId : '']);
   });
 

@@ -19,7 +19,7 @@ async function loadPage(): Promise<HTMLIFrameElement> {
   return frame;
 }
 
-async function until(condition: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
+async function until(condition: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
@@ -55,7 +55,7 @@ describe('<campaign-entry> from dist/ under a strict Content-Security-Policy', (
     // Styles come from adopted constructable stylesheets, which the policy allows: the button is really styled.
     expect(page.getComputedStyle(root.querySelector('button') as HTMLElement).minHeight).to.equal('48px');
     (root.querySelector('button') as HTMLButtonElement).click();
-    await until(() => el.state === 'queued' || el.state === 'delivered', 'the entry to be kept', 20_000);
+    await until(() => el.state === 'queued' || el.state === 'delivered', 'the entry to be kept');
     const chunks = page.performance
       .getEntriesByType('resource')
       .map((entry) => new URL(entry.name).pathname.split('/').pop() ?? '');

@@ -42,7 +42,7 @@ describe('<campaign-entry> from dist/, against the emulator', () => {
     const before = emulator.records().length;
     const el = await entryForm();
     enter(el);
-    await until(() => el.state === 'delivered', 'the delivered state', 20_000);
+    await until(() => el.state === 'delivered', 'the delivered state');
     const [record] = records(emulator).slice(before);
     expect(record?.entryId).to.equal(el.entryId);
     expect(record?.fields).to.deep.equal({ name: 'Ada Lovelace', email: 'ada@example.com' });

@@ -65,7 +65,7 @@ describe('<campaign-entry> from dist/ when its behaviour cannot be fetched', () 
     );
     if (!refetched) this.skip();
     window.dispatchEvent(new Event('online'));
-    await until(() => el.state === 'delivered', 'the kept entry to be delivered', 15_000);
+    await until(() => el.state === 'delivered', 'the kept entry to be delivered');
     expect(records(emulator).map((record) => record.entryId)).to.deep.equal([el.entryId]);
     expect(localStorage.getItem(key)).to.equal(null);
   });
