@@ -21,6 +21,7 @@ Resources:
         Type: AWS::CloudWatch::Alarm
         Properties:
           Dimensions: [{Name: DeliveryStreamName, Value: !Ref 'Stream\${Index}'}]
+          AlarmActions: [{Ref: !Sub 'Stream\${Index}'}, {Ref: !Sub 'Stream\${Index}-\${AWS::Region}'}]
 Outputs:
   Count:
     Value: !Length [a, b, c]
@@ -36,6 +37,14 @@ describe('expandLanguageExtensions', () => {
     });
     assert.deepEqual(expanded.Resources.Stream1Alarm?.Properties?.Dimensions, [
       { Name: 'DeliveryStreamName', Value: { Ref: 'Stream1' } },
+    ]);
+  });
+
+  test('turns a computed name, Ref of a Fn::Sub, into a plain Ref once nothing is left to substitute', () => {
+    const expanded = expandLanguageExtensions(template);
+    assert.deepEqual(expanded.Resources.Stream0Alarm?.Properties?.AlarmActions, [
+      { Ref: 'Stream0' },
+      { Ref: { 'Fn::Sub': 'Stream0-${AWS::Region}' } },
     ]);
   });
 

@@ -20,6 +20,8 @@ export function parameterDefaults(template: CfnTemplate): Record<string, string>
  * Returns a copy of the template with every `Fn::ForEach::<Loop>` replaced by its generated entries and
  * `AWS::LanguageExtensions` dropped from `Transform`. Supports the documented collection forms: a literal list or a
  * `Ref` to a list parameter. Placeholders `${Id}`/`&{Id}` in keys and strings, and `{Ref: Id}`, take each item.
+ * A computed name, `{Ref: {"Fn::Sub": "Name${Id}"}}`, becomes the plain `{Ref: "Name0"}` once nothing is left to
+ * substitute (the transform resolves it the same way; a bare `!Ref Name${Id}` is not accepted by cfn-lint).
  * @throws when a loop generates a key that already exists (CloudFormation rejects that too)
  */
 export function expandLanguageExtensions(template: CfnTemplate, overrides: ParameterValues = {}): CfnTemplate {
@@ -41,6 +43,8 @@ function expandValue(value: CfnValue, parameters: ParameterValues, path: string)
     if (list) return list.length;
   }
   const out: Record<string, CfnValue> = {};
+  const literalName = literalRefName(value);
+  if (literalName !== undefined) return { Ref: literalName };
   for (const [key, child] of Object.entries(value)) {
     if (!key.startsWith(FOR_EACH)) {
       addKey(out, key, expandValue(child, parameters, `${path}.${key}`), path);
@@ -79,6 +83,15 @@ function expandForEach(
     }
   }
   return out;
+}
+
+/** `{Ref: {"Fn::Sub": "Literal"}}` with no `${` left: the name the transform resolves it to. */
+function literalRefName(value: Record<string, CfnValue>): string | undefined {
+  const keys = Object.keys(value);
+  const argument = value.Ref;
+  if (keys.length !== 1 || !isObject(argument) || Object.keys(argument).length !== 1) return undefined;
+  const text = argument['Fn::Sub'];
+  return typeof text === 'string' && !text.includes('${') ? text : undefined;
 }
 
 function resolveList(value: CfnValue, parameters: ParameterValues, where: string): readonly string[] | undefined {

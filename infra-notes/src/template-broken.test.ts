@@ -90,6 +90,13 @@ const BROKEN: readonly [string, (t: CfnTemplate) => void, RegExp][] = [
     },
     /exists only if QuickSightEnabled/,
   ],
+  [
+    'a Ref whose computed name still has something to substitute',
+    (t) => {
+      props(t, 'EntriesStream0ThrottledAlarm').Dimensions[0].Value = { Ref: { 'Fn::Sub': 'EntriesStream${Index}' } };
+    },
+    /EntriesStream0ThrottledAlarm.*Ref needs a literal name/,
+  ],
   // Guests.
   [
     's3:* added to the guest role',

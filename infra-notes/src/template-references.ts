@@ -72,6 +72,9 @@ export function checkReferences(template: CfnTemplate, spec: ResourceSpec): Temp
     const argument = value[key ?? ''] ?? null;
     if (single && key === 'Ref' && typeof argument === 'string') {
       checkName(argument, scope, 'Ref');
+    } else if (single && key === 'Ref') {
+      // Expansion turns `{Ref: {"Fn::Sub": "Literal"}}` into a plain name; anything else left has no target.
+      issues.push({ path: scope.path, message: `Ref needs a literal name, not ${JSON.stringify(argument)}` });
     } else if (single && key === 'Condition' && typeof argument === 'string') {
       if (!conditions.has(argument)) issues.push({ path: scope.path, message: `unknown condition ${argument}` });
     } else if (key === 'Fn::GetAtt' && Array.isArray(argument) && typeof argument[0] === 'string') {
