@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { createMemorySink } from './delivery/s3-sink.js';
 import { createEmulator } from './emulator.js';
 import type { EmulatorRequest } from './emulator-api.js';
-import type { EmulatorResponse } from './protocol.js';
-import { createMemorySink } from './s3-sink.js';
+import type { EmulatorResponse } from './services/response.js';
 import { manualClock } from './testing/aws-test-bed.js';
 import { signedFirehoseCall } from './testing/signed-call.js';
 

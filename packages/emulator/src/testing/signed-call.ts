@@ -1,7 +1,7 @@
 // A Firehose call signed the way the AWS SDK signs it, without the SDK, as a page's service worker receives it.
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { SignatureV4 } from '@smithy/signature-v4';
-import type { SignedRequest } from '../sigv4.js';
+import type { SignedRequest } from '../services/sigv4.js';
 
 /** What to vary in {@link signedFirehoseCall}. */
 export interface SignedCallOptions {

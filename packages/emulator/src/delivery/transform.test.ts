@@ -2,11 +2,13 @@
 // model, and the error records under `errors/processing-failed/`.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { type BufferedRecord, createDelivery } from './delivery.js';
-import { createEmulator } from './emulator.js';
+import { createEmulator } from '../emulator.js';
+import type { BufferedRecord } from './buffered-record.js';
+import { createDelivery } from './delivery.js';
 import { gunzip } from './gzip.js';
 import { createMemorySink, type S3ObjectWrite } from './s3-sink.js';
-import { type FirehoseTransform, type ProcessingFailedLine, runTransform, toBase64 } from './transform.js';
+import { type ProcessingFailedLine, runTransform, toBase64 } from './transform.js';
+import type { FirehoseTransform } from './transform-api.js';
 
 const T0 = Date.UTC(2027, 1, 14, 1, 12, 3);
 const encoder = new TextEncoder();

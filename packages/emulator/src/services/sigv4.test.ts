@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { type SignedCallOptions, signedFirehoseCall } from '../testing/signed-call.js';
 import { createCredentialStore } from './credential-store.js';
 import { createIdSource, createSeededRandom } from './random.js';
 import { parseAuthorization, verifySignature } from './sigv4.js';
-import { type SignedCallOptions, signedFirehoseCall } from './testing/signed-call.js';
 
 const NOW = Date.UTC(2027, 1, 14, 1, 12, 3);
 const ids = createIdSource((length) => {

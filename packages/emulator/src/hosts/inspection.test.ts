@@ -3,9 +3,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
+import { type AwsTestBed, createTestBed, manualClock, putBatch, testBedOptions } from '../testing/aws-test-bed.js';
+import { readGzipObjects } from '../testing/gzip-objects.js';
 import { type RunningEmulator, startEmulator } from './server.js';
-import { type AwsTestBed, createTestBed, manualClock, putBatch, testBedOptions } from './testing/aws-test-bed.js';
-import { readGzipObjects } from './testing/gzip-objects.js';
 
 describe('inspection API (/_emulator/)', () => {
   let running: RunningEmulator;

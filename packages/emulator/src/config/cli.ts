@@ -1,14 +1,27 @@
 // The `campaign-emulator` command line, turned into server options. Pure (argv in, options out) so every flag and
 // every refusal is tested without starting a process; the bin does the I/O.
 import { parseArgs } from 'node:util';
-import { ConfigError } from './errors.js';
-import type { Faults, QuotaSettings } from './options.js';
-import type { ServerOptions } from './server.js';
+import { ConfigError } from '../services/errors.js';
+import {
+  DEFAULT_BUCKET,
+  DEFAULT_BUFFER_INTERVAL_MS,
+  DEFAULT_BUFFER_SIZE_BYTES,
+  DEFAULT_CREDENTIAL_TTL_SECONDS,
+  DEFAULT_POOL_ID,
+  DEFAULT_PREFIX,
+  DEFAULT_REGION,
+  DEFAULT_STREAM_NAME,
+  defaultQuotas,
+} from './defaults.js';
+import type { EmulatorOptions, Faults, QuotaSettings } from './options.js';
 
 /** Port the bin listens on when `--port` is not given. */
 export const DEFAULT_PORT = 4599;
 /** Data directory the bin writes to when `--data` is not given (relative to the working directory). */
 export const DEFAULT_DATA_DIR = '.data';
+
+const QUOTAS = defaultQuotas(DEFAULT_REGION);
+const POOL_UUID = DEFAULT_POOL_ID.slice(DEFAULT_POOL_ID.indexOf(':') + 1);
 
 /** `--help` text. */
 export const USAGE = `Usage: campaign-emulator [options]
@@ -17,19 +30,19 @@ A local Cognito Identity + Kinesis Data Firehose on http://127.0.0.1:<port>.
 
   --port N                      port on 127.0.0.1, 0 = any free port (default ${DEFAULT_PORT})
   --data DIR                    write delivered objects under DIR/s3/<bucket>/ (default ${DEFAULT_DATA_DIR})
-  --region NAME                 AWS region (default us-east-1)
-  --pool ID                     identity pool allowing guests; repeatable (default <region>:00000000-0000-4000-8000-000000000000)
-  --stream NAME                 delivery stream; repeatable (default entries-0)
-  --bucket NAME                 destination bucket of every stream (default campaign-entries)
-  --prefix PREFIX               destination key prefix of every stream (default entries/)
-  --buffer-bytes N              buffering hint: size in bytes (default 5242880)
-  --buffer-ms N                 buffering hint: interval in milliseconds (default 300000)
-  --credential-ttl SECONDS      lifetime of issued credentials (default 3600)
-  --requests-per-second N|off   Firehose calls/s per stream (default 2000)
-  --records-per-second N|off    Firehose records/s per stream (default 500000)
-  --bytes-per-second N|off      Firehose bytes/s per stream (default 5242880)
-  --get-id-per-second N|off     Cognito GetId calls/s (default 25)
-  --get-credentials-per-second N|off   Cognito GetCredentialsForIdentity calls/s (default 200)
+  --region NAME                 AWS region (default ${DEFAULT_REGION})
+  --pool ID                     identity pool allowing guests; repeatable (default <region>:${POOL_UUID})
+  --stream NAME                 delivery stream; repeatable (default ${DEFAULT_STREAM_NAME})
+  --bucket NAME                 destination bucket of every stream (default ${DEFAULT_BUCKET})
+  --prefix PREFIX               destination key prefix of every stream (default ${DEFAULT_PREFIX})
+  --buffer-bytes N              buffering hint: size in bytes (default ${DEFAULT_BUFFER_SIZE_BYTES})
+  --buffer-ms N                 buffering hint: interval in milliseconds (default ${DEFAULT_BUFFER_INTERVAL_MS})
+  --credential-ttl SECONDS      lifetime of issued credentials (default ${DEFAULT_CREDENTIAL_TTL_SECONDS})
+  --requests-per-second N|off   Firehose calls/s per stream (default ${QUOTAS.requestsPerSecond})
+  --records-per-second N|off    Firehose records/s per stream (default ${QUOTAS.recordsPerSecond})
+  --bytes-per-second N|off      Firehose bytes/s per stream (default ${QUOTAS.bytesPerSecond})
+  --get-id-per-second N|off     Cognito GetId calls/s (default ${QUOTAS.getIdPerSecond})
+  --get-credentials-per-second N|off   Cognito GetCredentialsForIdentity calls/s (default ${QUOTAS.getCredentialsPerSecond})
   --record-failure-rate P       chance each record of a batch fails (0..1)
   --throttle-rate P             chance a Firehose call gets "Slow down."
   --server-error-rate P         chance a Firehose call gets a 500/503
@@ -94,8 +107,8 @@ export interface CliRequest {
   verbose: boolean;
   /** `--transform`: the module whose `handler` transforms each batch (the bin imports it). */
   transformModule?: string;
-  /** Options for {@link ServerOptions | startEmulator}. */
-  options: ServerOptions & { port: number; dataDir: string };
+  /** Options for `startEmulator` (the server's options: the emulator's, plus where to listen and write). */
+  options: EmulatorOptions & { port: number; dataDir: string };
 }
 
 function numberFlag(flag: string, value: string, integer = false): number {
@@ -132,7 +145,7 @@ function parse(argv: readonly string[]) {
 export function parseCli(argv: readonly string[]): CliRequest {
   const { values } = parse(argv);
   const flags = values as Record<string, string | string[] | boolean | undefined>;
-  const region = (flags.region as string | undefined) ?? 'us-east-1';
+  const region = (flags.region as string | undefined) ?? DEFAULT_REGION;
   const bucket = flags.bucket as string | undefined;
   const prefix = flags.prefix as string | undefined;
   const options: CliRequest['options'] = {
@@ -142,7 +155,7 @@ export function parseCli(argv: readonly string[]): CliRequest {
   };
   const pools = flags.pool as string[] | undefined;
   if (pools) options.pools = pools.map((id) => ({ id }));
-  const streams = (flags.stream as string[] | undefined) ?? (bucket || prefix ? ['entries-0'] : undefined);
+  const streams = (flags.stream as string[] | undefined) ?? (bucket || prefix ? [DEFAULT_STREAM_NAME] : undefined);
   if (streams) {
     options.streams = streams.map((name) => ({
       name,

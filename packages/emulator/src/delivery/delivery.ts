@@ -4,27 +4,15 @@
 // A write goes records → object groups → bytes → sink. Without a transform there is one group (the stream's prefix);
 // with one (transform.ts), the batch becomes the transformed records plus a group under
 // `<errorPrefix>processing-failed/` for those it refused, as Firehose's data transformation does.
-import { DeliveryError } from './errors.js';
-import { gzip } from './gzip.js';
-import { DEFAULT_ERROR_PREFIX, type ResolvedStream } from './options.js';
-import { firehoseObjectKey, type S3Sink } from './s3-sink.js';
-import {
-  emptyTransformCounters,
-  type FirehoseTransform,
-  PROCESSING_FAILED,
-  runTransform,
-  type TransformCounters,
-} from './transform.js';
 
-/** A record accepted by Firehose and waiting in a buffer. */
-export interface BufferedRecord {
-  /** The id returned to the client. */
-  recordId: string;
-  /** The bytes as sent (after base64 decoding). */
-  data: Uint8Array;
-  /** Emulator time it arrived, in milliseconds since the epoch. */
-  arrivedAt: number;
-}
+import { DEFAULT_ERROR_PREFIX } from '../config/defaults.js';
+import type { ResolvedStream } from '../config/options.js';
+import { DeliveryError } from '../services/errors.js';
+import type { BufferedRecord } from './buffered-record.js';
+import { gzip } from './gzip.js';
+import { firehoseObjectKey, type S3Sink } from './s3-sink.js';
+import { emptyTransformCounters, PROCESSING_FAILED, runTransform, type TransformCounters } from './transform.js';
+import type { FirehoseTransform } from './transform-api.js';
 
 /** Delivery counters of one stream. */
 export interface DeliveryCounters {

@@ -1,13 +1,13 @@
 // The Node host: one origin on 127.0.0.1 serving both AWS endpoints (routed by `X-Amz-Target`), the inspection API
 // under /_emulator/, and anything else through a `fallback` so the demo can mount its site and dashboard beside them.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { createEmulator } from './emulator.js';
-import type { Emulator } from './emulator-api.js';
-import { ConfigError, EmulatorErrorCode, StartupError } from './errors.js';
-import { createFileSink, prepareDataDir } from './file-sink.js';
+import type { EmulatorOptions } from '../config/options.js';
+import { createFileSink, prepareDataDir } from '../delivery/file-sink.js';
+import { createEmulator } from '../emulator.js';
+import type { Emulator } from '../emulator-api.js';
+import { ConfigError, EmulatorErrorCode, StartupError } from '../services/errors.js';
+import type { EmulatorResponse } from '../services/response.js';
 import { createInspectionApi, INSPECTION_PREFIX } from './inspection.js';
-import type { EmulatorOptions } from './options.js';
-import type { EmulatorResponse } from './protocol.js';
 
 /** The only address the server listens on. */
 export const LISTEN_HOST = '127.0.0.1';

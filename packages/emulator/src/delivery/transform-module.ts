@@ -4,8 +4,8 @@
 import { createRequire } from 'node:module';
 import { isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ConfigError } from './errors.js';
-import type { FirehoseTransform } from './transform.js';
+import { ConfigError } from '../services/errors.js';
+import type { FirehoseTransform } from './transform-api.js';
 
 /**
  * Imports `specifier` and returns its `handler` export (or its default export when that is a function).

@@ -4,7 +4,7 @@
 // right after its write.
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname, resolve, sep } from 'node:path';
-import { EmulatorErrorCode, StartupError } from './errors.js';
+import { EmulatorErrorCode, StartupError } from '../services/errors.js';
 import type { S3Sink } from './s3-sink.js';
 
 /** Where a data directory keeps its objects: `<dataDir>/s3`. */

@@ -1,21 +1,19 @@
-// Validation of options and settings. Pure, and shared by the constructor, the run-time setters, the CLI and the
+// Validation of options and settings, over the defaults in defaults.ts. Pure, and shared by the constructor, the run-time setters, the CLI and the
 // inspection API, so each says "no" the same way: a ConfigError with one line naming the option.
-import { ConfigError } from './errors.js';
+import { ConfigError } from '../services/errors.js';
 import {
   DEFAULT_BUCKET,
+  DEFAULT_BUFFER_INTERVAL_MS,
+  DEFAULT_BUFFER_SIZE_BYTES,
+  DEFAULT_CREDENTIAL_TTL_SECONDS,
   DEFAULT_PREFIX,
   DEFAULT_REGION,
   DEFAULT_STREAM_NAME,
   defaultPoolId,
   defaultQuotas,
-  type EmulatorOptions,
-  type Faults,
   NO_FAULTS,
-  type QuotaSettings,
-  type Quotas,
-  type ResolvedPool,
-  type ResolvedStream,
-} from './options.js';
+} from './defaults.js';
+import type { EmulatorOptions, Faults, QuotaSettings, Quotas, ResolvedPool, ResolvedStream } from './options.js';
 
 const MIB = 1024 * 1024;
 
@@ -171,10 +169,20 @@ export function resolveOptions(options: EmulatorOptions): ResolvedOptions {
     region,
     pools,
     streams,
-    credentialTtlSeconds: checkCredentialTtl(options.credentialTtlSeconds ?? 3600),
+    credentialTtlSeconds: checkCredentialTtl(options.credentialTtlSeconds ?? DEFAULT_CREDENTIAL_TTL_SECONDS),
     quotas: applyQuotaSettings(defaultQuotas(region), options.quotas ?? {}),
     faults: applyFaultSettings({ ...NO_FAULTS }, options.faults ?? {}),
-    bufferSizeBytes: assertNumber(buffering.sizeBytes ?? 5 * MIB, 'buffering.sizeBytes', 1, 128 * MIB),
-    bufferIntervalMs: assertNumber(buffering.intervalMs ?? 300_000, 'buffering.intervalMs', 0, 900_000),
+    bufferSizeBytes: assertNumber(
+      buffering.sizeBytes ?? DEFAULT_BUFFER_SIZE_BYTES,
+      'buffering.sizeBytes',
+      1,
+      128 * MIB,
+    ),
+    bufferIntervalMs: assertNumber(
+      buffering.intervalMs ?? DEFAULT_BUFFER_INTERVAL_MS,
+      'buffering.intervalMs',
+      0,
+      900_000,
+    ),
   };
 }

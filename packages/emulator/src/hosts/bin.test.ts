@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { PutRecordBatchCommand } from '@aws-sdk/client-firehose';
-import { createEmulator } from './emulator.js';
-import { createTestBed, manualClock } from './testing/aws-test-bed.js';
-import { readGzipObjects } from './testing/gzip-objects.js';
+import { createEmulator } from '../emulator.js';
+import { createTestBed, manualClock } from '../testing/aws-test-bed.js';
+import { readGzipObjects } from '../testing/gzip-objects.js';
 
 const BIN = fileURLToPath(new URL('./bin.ts', import.meta.url));
 const TSX = import.meta.resolve('tsx');

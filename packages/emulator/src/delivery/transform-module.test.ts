@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { parseCli } from './cli-options.js';
+import { parseCli } from '../config/cli.js';
 import { loadTransformModule } from './transform-module.js';
 
 describe('--transform', () => {
@@ -31,7 +31,7 @@ describe('--transform', () => {
   });
 
   it('resolves a package name from the working directory, not from the emulator', async () => {
-    const emulatorDir = new URL('..', import.meta.url).pathname;
+    const emulatorDir = new URL('../..', import.meta.url).pathname;
     // A dependency of the emulator's package: found and loaded, and refused only because it has no handler.
     await assert.rejects(loadTransformModule('@smithy/signature-v4', emulatorDir), {
       message: '--transform: "@smithy/signature-v4" exports no handler function',

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DEFAULT_DATA_DIR, DEFAULT_PORT, parseCli } from './cli-options.js';
+import { DEFAULT_DATA_DIR, DEFAULT_PORT, parseCli } from './cli.js';
 
 describe('campaign-emulator options', () => {
   it('defaults to port 4599 and .data', () => {

@@ -1,5 +1,5 @@
 // The credentials the emulator has issued (or was given), looked up by access key id when a signed call arrives.
-import type { StaticCredentials } from './options.js';
+import type { StaticCredentials } from '../config/options.js';
 import type { IdSource } from './random.js';
 
 /** One set of credentials the emulator will accept. */

@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { DescribeDeliveryStreamCommand, PutRecordBatchCommand } from '@aws-sdk/client-firehose';
-import { type RunningEmulator, startEmulator } from './server.js';
 import {
   type AwsTestBed,
   createTestBed,
@@ -13,9 +12,10 @@ import {
   putBatch,
   STREAMS,
   testBedOptions,
-} from './testing/aws-test-bed.js';
-import { ERROR_CASES } from './testing/error-cases.js';
-import { readGzipObjects } from './testing/gzip-objects.js';
+} from '../testing/aws-test-bed.js';
+import { ERROR_CASES } from '../testing/error-cases.js';
+import { readGzipObjects } from '../testing/gzip-objects.js';
+import { type RunningEmulator, startEmulator } from './server.js';
 
 describe('the Node server with the real AWS SDK', () => {
   let running: RunningEmulator;

@@ -2,7 +2,7 @@
 // (msw 3's `msw/node` needs it), Node tests. The page's AWS SDK calls https://cognito-identity.<region>.amazonaws.com/ and
 // https://firehose.<region>.amazonaws.com/ as in production and never knows.
 import { HttpResponse, http, type RequestHandler } from 'msw';
-import type { Emulator } from './emulator-api.js';
+import type { Emulator } from '../emulator-api.js';
 
 /** Options of {@link createHandlers}. */
 export interface HandlerOptions {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { defaultQuotas, NO_FAULTS } from './options.js';
-import { applyFaultSettings, resolveOptions } from './resolve-options.js';
+import { defaultQuotas, NO_FAULTS } from './defaults.js';
+import { applyFaultSettings, resolveOptions } from './resolve.js';
 
 describe('options', () => {
   it('defaults to one open pool, one stream and AWS us-east-1 quotas', () => {

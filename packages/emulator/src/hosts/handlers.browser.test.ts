@@ -1,12 +1,12 @@
 import { PutRecordBatchCommand } from '@aws-sdk/client-firehose';
 import { expect } from '@open-wc/testing';
 import { setupWorker } from 'msw/browser';
-import { createEmulator } from './emulator.js';
-import { gunzip } from './gzip.js';
+import { gunzip } from '../delivery/gzip.js';
+import { createMemorySink } from '../delivery/s3-sink.js';
+import { createEmulator } from '../emulator.js';
+import { createTestBed, manualClock, putBatch, testBedOptions } from '../testing/aws-test-bed.js';
+import { ERROR_CASES } from '../testing/error-cases.js';
 import { createHandlers } from './handlers.js';
-import { createMemorySink } from './s3-sink.js';
-import { createTestBed, manualClock, putBatch, testBedOptions } from './testing/aws-test-bed.js';
-import { ERROR_CASES } from './testing/error-cases.js';
 
 type SdkError = Error & { $metadata?: { httpStatusCode?: number } };
 

@@ -3,17 +3,8 @@
 // browser needs to read it.
 import { corsHeaders } from './cors.js';
 import type { AwsServiceError } from './errors.js';
+import type { EmulatorResponse } from './response.js';
 import { toHttpDate } from './time-format.js';
-
-/** An HTTP answer, host-neutral: the msw handlers and the Node server each turn it into their own response. */
-export interface EmulatorResponse {
-  /** HTTP status. */
-  status: number;
-  /** Header names as AWS spells them. */
-  headers: Record<string, string>;
-  /** Body text (JSON for the AWS endpoints and the inspection API; empty for preflights). */
-  body: string;
-}
 
 /** What every answer is stamped with. */
 export interface AnswerContext {

@@ -1,10 +1,11 @@
 // Cognito Identity's unauthenticated ("guest") flow: GetId creates an identity in a pool that allows guests, and
 // GetCredentialsForIdentity issues temporary credentials for it (the enhanced flow the AWS SDK's
 // `fromCognitoIdentityPool` uses). Both calls are unsigned, as on AWS.
+
+import type { Faults, Quotas, ResolvedPool } from '../config/options.js';
 import type { CredentialStore } from './credential-store.js';
 import { AwsServiceError } from './errors.js';
 import type { FaultDice } from './faults.js';
-import type { Faults, Quotas, ResolvedPool } from './options.js';
 import type { QuotaCounter } from './quotas.js';
 import type { IdSource } from './random.js';
 import type { StatsRecorder } from './stats.js';

@@ -1,10 +1,12 @@
 // Kinesis Data Firehose Direct PUT: PutRecordBatch, PutRecord, DescribeDeliveryStream and ListDeliveryStreams, with
 // AWS's limits and error shapes. A call is checked in AWS's order — request shape and limits, stream, injected
 // whole-call faults, per-stream quota — and then each record of a batch may fail on its own inside a 200 answer.
-import type { BufferedRecord } from './delivery.js';
+
+import { ACCOUNT_ID } from '../config/defaults.js';
+import type { Faults, Quotas, ResolvedStream } from '../config/options.js';
+import type { BufferedRecord } from '../delivery/buffered-record.js';
 import { AwsServiceError } from './errors.js';
 import type { FaultDice } from './faults.js';
-import { ACCOUNT_ID, type Faults, type Quotas, type ResolvedStream } from './options.js';
 import type { QuotaCounter } from './quotas.js';
 import type { IdSource } from './random.js';
 import type { StatsRecorder } from './stats.js';

@@ -1,10 +1,10 @@
 // For browser tests and in-page benchmarks: one msw service worker per page, answering AWS's endpoints from a fresh
 // emulator whenever a test asks for one. (Browser only: it uses msw/browser.)
 import { setupWorker } from 'msw/browser';
-import { createEmulator } from './emulator.js';
-import type { Emulator } from './emulator-api.js';
+import type { EmulatorOptions } from '../config/options.js';
+import { createEmulator } from '../emulator.js';
+import type { Emulator } from '../emulator-api.js';
 import { createHandlers } from './handlers.js';
-import type { EmulatorOptions } from './options.js';
 
 /** Swaps in a fresh emulator (with `defaults` overridden by `options`) behind the page's worker. */
 export type UseEmulator = (options?: EmulatorOptions) => Promise<Emulator>;

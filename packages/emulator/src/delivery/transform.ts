@@ -2,45 +2,9 @@
 // to the function in invocations of at most the processor buffer; a failed invocation is retried; each answer is
 // checked against the status model; `Ok` records are delivered, `Dropped` ones vanish and everything refused becomes
 // a JSON line for `<errorPrefix>processing-failed/`. Platform-neutral (no Buffer): it runs under msw too.
-import type { BufferedRecord } from './delivery.js';
-import { ACCOUNT_ID } from './options.js';
-
-/** One record of an invocation, as Firehose sends it (Direct PUT). */
-export interface TransformEventRecord {
-  /** Opaque id the answer must repeat. */
-  recordId: string;
-  /** Arrival time, ms since the epoch. */
-  approximateArrivalTimestamp: number;
-  /** The record's bytes, base64. */
-  data: string;
-}
-
-/** What the function is called with. */
-export interface TransformEvent {
-  invocationId: string;
-  deliveryStreamArn: string;
-  region: string;
-  records: TransformEventRecord[];
-}
-
-/** The function's answer for one record. */
-export interface TransformResultRecord {
-  recordId: string;
-  result: 'Ok' | 'Dropped' | 'ProcessingFailed';
-  /** base64; required for `Ok`. */
-  data?: string;
-}
-
-/** The function's answer. */
-export interface TransformResult {
-  records: TransformResultRecord[];
-}
-
-/**
- * A data-transformation function, e.g. `@campaign-entry/firehose-transform`'s handler: what the stack's Lambda runs,
- * called here in-process.
- */
-export type FirehoseTransform = (event: TransformEvent) => Promise<TransformResult>;
+import { ACCOUNT_ID } from '../config/defaults.js';
+import type { BufferedRecord } from './buffered-record.js';
+import type { FirehoseTransform, TransformEvent, TransformResultRecord } from './transform-api.js';
 
 /** Firehose's default Lambda processor buffer (`BufferSizeInMBs` 1), in bytes: the most data per invocation. */
 export const PROCESSOR_BUFFER_BYTES = 1024 * 1024;

@@ -1,9 +1,9 @@
 // `campaign-emulator`: starts the server, prints one line once it listens, and on SIGINT/SIGTERM writes every buffered
 // record before exiting. Bad configuration gets one line on stderr and a non-zero exit, never a stack trace.
-import { parseCli, USAGE } from './cli-options.js';
-import { isEmulatorError } from './errors.js';
+import { parseCli, USAGE } from '../config/cli.js';
+import { loadTransformModule } from '../delivery/transform-module.js';
+import { isEmulatorError } from '../services/errors.js';
 import { startEmulator } from './server.js';
-import { loadTransformModule } from './transform-module.js';
 
 const NAME = 'campaign-emulator';
 

@@ -1,30 +1,6 @@
-// The emulator's options and their defaults (AWS's documented values). Validation lives in resolve-options.ts.
-import type { S3Sink } from './s3-sink.js';
-import type { FirehoseTransform } from './transform.js';
-
-/** Region used when none is given. @default 'us-east-1' */
-export const DEFAULT_REGION = 'us-east-1';
-
-/** The one identity pool created when none is given (for the default region; other regions swap the prefix). */
-export const DEFAULT_POOL_ID = 'us-east-1:00000000-0000-4000-8000-000000000000';
-
-/** The delivery stream created when none is given. */
-export const DEFAULT_STREAM_NAME = 'entries-0';
-
-/** S3 bucket a stream delivers to when it names none. */
-export const DEFAULT_BUCKET = 'campaign-entries';
-
-/** S3 key prefix a stream delivers under when it names none (Firehose then adds `YYYY/MM/DD/HH/`). */
-export const DEFAULT_PREFIX = 'entries/';
-
-/**
- * S3 key prefix of a stream's error output when it names none: records a transform refused go under
- * `errors/processing-failed/YYYY/MM/DD/HH/`, as the template's `errors/!{firehose:error-output-type}/…` gives on AWS.
- */
-export const DEFAULT_ERROR_PREFIX = 'errors/';
-
-/** The AWS account id in every ARN the emulator shows: a placeholder, never a real account. */
-export const ACCOUNT_ID = '000000000000';
+// The emulator's options, as given and as resolved. Defaults live in defaults.ts, validation in resolve.ts.
+import type { S3Sink } from '../delivery/s3-sink.js';
+import type { FirehoseTransform } from '../delivery/transform-api.js';
 
 /** An identity pool. */
 export interface PoolOptions {
@@ -163,41 +139,4 @@ export interface ResolvedPool {
   id: string;
   /** Whether guest identities are allowed. */
   allowUnauthenticated: boolean;
-}
-
-/** No faults at all. */
-export const NO_FAULTS: Readonly<Faults> = Object.freeze({
-  recordFailureRate: 0,
-  throttleRate: 0,
-  serverErrorRate: 0,
-  latencyMs: 0,
-  dropRate: 0,
-  responseDropRate: 0,
-  offline: false,
-  cognitoThrottleRate: 0,
-  serverClockOffsetMs: 0,
-});
-
-const MIB = 1024 * 1024;
-/** Regions with Firehose's larger Direct PUT quotas. */
-const LARGE_QUOTA_REGIONS = new Set(['us-east-1', 'us-west-2', 'eu-west-1']);
-
-/**
- * AWS's default quotas for a region: Firehose Direct PUT per stream, Cognito Identity per account.
- * @example defaultQuotas('eu-central-1').requestsPerSecond // 1000
- */
-export function defaultQuotas(region: string): Quotas {
-  const large = LARGE_QUOTA_REGIONS.has(region);
-  return {
-    requestsPerSecond: large ? 2000 : 1000,
-    recordsPerSecond: large ? 500_000 : 100_000,
-    bytesPerSecond: large ? 5 * MIB : 1 * MIB,
-    getIdPerSecond: 25,
-    getCredentialsPerSecond: 200,
-  };
-}
-
-/** The default pool id for `region`: {@link DEFAULT_POOL_ID} with the region prefix swapped. */
-export function defaultPoolId(region: string): string {
-  return `${region}:${DEFAULT_POOL_ID.slice(DEFAULT_POOL_ID.indexOf(':') + 1)}`;
 }

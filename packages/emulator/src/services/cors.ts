@@ -1,7 +1,7 @@
 // CORS as a browser needs it for signed AWS calls: every signed call is preflighted (it sends `authorization`,
 // `x-amz-*`, `amz-sdk-*` and a non-simple `content-type`), and the SDK reads the request id and `Date` (clock-skew
 // correction) from answers, so those must be exposed.
-import type { EmulatorResponse } from './protocol.js';
+import type { EmulatorResponse } from './response.js';
 
 /** Request headers a preflight may ask for. */
 const ALLOWED_HEADER = /^(authorization|content-type|x-amz-[a-z0-9-]+|x-amzn-[a-z0-9-]+|amz-sdk-[a-z0-9-]+)$/;

@@ -1,8 +1,8 @@
 // The inspection API under `/_emulator/`: plain JSON for tests, scripts and a dashboard to read what the emulator
 // acknowledged and to change its faults and quotas while it runs. Host-neutral: request in, answer out.
-import type { Emulator } from './emulator-api.js';
-import { isEmulatorError } from './errors.js';
-import type { EmulatorResponse } from './protocol.js';
+import type { Emulator } from '../emulator-api.js';
+import { isEmulatorError } from '../services/errors.js';
+import type { EmulatorResponse } from '../services/response.js';
 
 /** Path prefix of the inspection API. */
 export const INSPECTION_PREFIX = '/_emulator/';

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { type BufferedRecord, createDelivery } from './delivery.js';
-import type { DeliveryError } from './errors.js';
+import type { DeliveryError } from '../services/errors.js';
+import type { BufferedRecord } from './buffered-record.js';
+import { createDelivery } from './delivery.js';
 import { gunzip } from './gzip.js';
 import { createMemorySink, type S3ObjectWrite, type S3Sink } from './s3-sink.js';
 
