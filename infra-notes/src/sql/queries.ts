@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { athenaToDuckDb } from './sql-dialects.js';
 
 /** Where the `.sql` files live. */
-export const athenaDirectory = new URL('../athena/', import.meta.url);
+export const athenaDirectory = new URL('../../athena/', import.meta.url);
 
 /** One query of athena/*.sql. */
 export interface CampaignQuery {

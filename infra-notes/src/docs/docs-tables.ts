@@ -1,9 +1,9 @@
 // Markdown tables for CAPACITY.md and COST.md, rendered from the models so the numbers in the notes are the numbers
 // the code computes. Each table sits between `<!-- BEGIN GENERATED: name -->` and `<!-- END GENERATED: name -->`.
-import { credentialBacklog, DEFAULT_QUOTAS, planCapacity, planTransform } from './capacity-plan.js';
-import { COST_LINES, estimateCost, PRICE_DATE, PRICES } from './cost-model.js';
-import { campaignQueries } from './queries.js';
-import { dialectDifferences } from './sql-dialects.js';
+import { credentialBacklog, DEFAULT_QUOTAS, planCapacity, planTransform } from '../models/capacity-plan.js';
+import { COST_LINES, estimateCost, PRICE_DATE, PRICES } from '../models/cost-model.js';
+import { campaignQueries } from '../sql/queries.js';
+import { dialectDifferences } from '../sql/sql-dialects.js';
 
 /** Peak entrants per second the capacity table covers. */
 export const CAPACITY_RATES = [10, 25, 100, 500, 1_000, 5_000, 10_000, 50_000, 100_000] as const;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { loadTemplate } from '../template/template.js';
 import { credentialBacklog, DEFAULT_QUOTAS, planCapacity, planTransform } from './capacity-plan.js';
-import { loadTemplate } from './template.js';
 
 describe('planCapacity', () => {
   test('needs about 25 streams at 50,000 entrants/s on the request quota alone (DESIGN.md), more with headroom', () => {

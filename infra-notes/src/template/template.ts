@@ -9,7 +9,7 @@ import type { TemplateIssue } from './template-issue.js';
 import { checkReferences } from './template-references.js';
 
 /** infra-notes/template.yaml. */
-export const templateUrl = new URL('../template.yaml', import.meta.url);
+export const templateUrl = new URL('../../template.yaml', import.meta.url);
 
 /** Parses infra-notes/template.yaml (with `Fn::ForEach` still in place). */
 export function loadTemplate(): CfnTemplate {

@@ -7,10 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { DASHBOARD_COLUMNS } from '../docs/generated-sections.js';
 import { expectedResults } from './fixtures/entries-reference.js';
 import { makeEntryRecords } from './fixtures/entry-records.js';
 import { writeFirehoseFiles } from './fixtures/firehose-files.js';
-import { DASHBOARD_COLUMNS } from './generated-sections.js';
 import { campaignQueries, duckdbSetupSql, findQuery } from './queries.js';
 
 const SEED = 'drand-round-4242:0b5e9d1c';

@@ -2,7 +2,7 @@
 // Keeps one source of truth for the SQL: the template's Athena named queries and the QuickSight dataset are rendered
 // from athena/*.sql between marker comments. `pnpm --filter @campaign-entry/infra-notes run sync` rewrites them;
 // a test fails when the template and the files disagree.
-import { type CampaignQuery, campaignQueries, findQuery } from './queries.js';
+import { type CampaignQuery, campaignQueries, findQuery } from '../sql/queries.js';
 
 /** The QuickSight dataset's columns, in the order athena/dashboard-entrants.sql selects them. */
 export const DASHBOARD_COLUMNS: readonly (readonly [name: string, type: string])[] = [

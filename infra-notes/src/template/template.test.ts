@@ -3,10 +3,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
+import { duckdbEntriesViewSql } from '../sql/queries.js';
 import { isObject } from './cfn-yaml.js';
 import { STREAM_ARN_PREFIX } from './invariants/identity.js';
 import { expandLanguageExtensions } from './language-extensions.js';
-import { duckdbEntriesViewSql } from './queries.js';
 import { checkTemplate, loadTemplate, MAX_RESOURCES, MAX_TEMPLATE_BYTES, templateUrl } from './template.js';
 import { formatIssues } from './template-issue.js';
 import { get, literalText, resourcesOfType } from './template-model.js';

@@ -3,11 +3,11 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { expandLanguageExtensions } from '../template/language-extensions.js';
+import { loadTemplate, templateUrl } from '../template/template.js';
 import { normalizeTables, syncDocsText } from './docs-tables.js';
-import { expandLanguageExtensions } from './language-extensions.js';
-import { loadTemplate, templateUrl } from './template.js';
 
-const root = new URL('../', import.meta.url);
+const root = new URL('../../', import.meta.url);
 const read = (name: string) => readFileSync(new URL(name, root), 'utf8');
 
 function* files(dir: string): Generator<string> {

@@ -3,12 +3,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
-import { parseTemplate } from './cfn-yaml.js';
-import { namedQueryLogicalId, sqlBody, syncTemplateText } from './generated-sections.js';
+import { namedQueryLogicalId, sqlBody, syncTemplateText } from '../docs/generated-sections.js';
+import { parseTemplate } from '../template/cfn-yaml.js';
+import { loadTemplate, templateUrl } from '../template/template.js';
+import { get, literalText, resourcesOfType } from '../template/template-model.js';
 import { campaignQueries, findQuery, parseQueryFile } from './queries.js';
 import { athenaToDuckDb } from './sql-dialects.js';
-import { loadTemplate, templateUrl } from './template.js';
-import { get, literalText, resourcesOfType } from './template-model.js';
 
 const template = loadTemplate();
 
