@@ -55,6 +55,27 @@ describe('createEmulator', () => {
     assert.equal(garbled.json.__type, 'SerializationException');
   });
 
+  it('describes each stream with its own error output prefix, errors/ when it names none', async () => {
+    const { emulator, clock } = setup({
+      streams: [{ name: 'entries-0', errorPrefix: 'failed/entries-0/' }, { name: 'entries-1' }],
+    });
+    const errorPrefixOf = async (stream: string) => {
+      const request = await signedFirehoseCall(KEY, {
+        at: clock(),
+        body: JSON.stringify({ DeliveryStreamName: stream }),
+        extraHeaders: { 'x-amz-target': 'Firehose_20150804.DescribeDeliveryStream' },
+      });
+      const described = answer(
+        await emulator.handle({ method: 'POST', url: request.url.href, headers: request.headers, body: request.body }),
+      ).json as {
+        DeliveryStreamDescription: { Destinations: { ExtendedS3DestinationDescription: Record<string, unknown> }[] };
+      };
+      return described.DeliveryStreamDescription.Destinations[0]?.ExtendedS3DestinationDescription.ErrorOutputPrefix;
+    };
+    assert.equal(await errorPrefixOf('entries-0'), 'failed/entries-0/');
+    assert.equal(await errorPrefixOf('entries-1'), 'errors/');
+  });
+
   it('adds latency through the injected sleep', async () => {
     const waits: number[] = [];
     const { emulator } = setup({ faults: { latencyMs: 250 }, sleep: async (ms) => void waits.push(ms) });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { type AwsTestBed, createTestBed, manualClock, putBatch, testBedOptions } from '../testing/aws-test-bed.js';
 import { readGzipObjects } from '../testing/gzip-objects.js';
+import { isLoopbackRequest } from './inspection.js';
 import { type RunningEmulator, startEmulator } from './server.js';
 
 describe('inspection API (/_emulator/)', () => {
@@ -104,5 +105,21 @@ describe('inspection API (/_emulator/)', () => {
     const response = await api('nothing');
     assert.equal(response.status, 404);
     assert.ok(((await response.json()) as { endpoints: string[] }).endpoints.includes('GET /_emulator/stats'));
+  });
+});
+
+describe('isLoopbackRequest (the inspection API’s and the demo’s /api/ guard)', () => {
+  const allowed = (headers: Record<string, string>) => isLoopbackRequest(new Headers(headers));
+  it('lets a loopback Host in, from no page or a same-origin one', () => {
+    assert.equal(allowed({ host: '127.0.0.1:4599' }), true);
+    assert.equal(allowed({ host: '[::1]:4599' }), true);
+    assert.equal(allowed({ host: 'localhost:4599', origin: 'http://localhost:4599' }), true);
+  });
+  it('refuses another Host (DNS rebinding), a cross-origin page, Origin null and a garbled or missing Host', () => {
+    assert.equal(allowed({ host: 'rebound.example:4599' }), false);
+    assert.equal(allowed({ host: '127.0.0.1:4599', origin: 'https://evil.example' }), false);
+    assert.equal(allowed({ host: '127.0.0.1:4599', origin: 'null' }), false);
+    assert.equal(allowed({ host: 'a b' }), false);
+    assert.equal(allowed({}), false);
   });
 });

@@ -4,6 +4,25 @@ import type { Emulator } from '../emulator-api.js';
 import { isEmulatorError } from '../services/errors.js';
 import type { EmulatorResponse } from '../services/response.js';
 
+const LOCAL_HOSTNAMES = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * Whether a request may use a local control or data API: its `Host` is a loopback name (a DNS-rebinding page sends its
+ * own hostname) and it comes from a same-origin page or a non-browser client (no `Origin`), so no cross-site page
+ * can reset the emulator or read its data. The inspection API and the demo's `/api/` routes both refuse the rest.
+ * @example isLoopbackRequest(new Headers({ host: '127.0.0.1:4599' })) // true
+ */
+export function isLoopbackRequest(headers: Headers): boolean {
+  const host = headers.get('host') ?? '';
+  const origin = headers.get('origin');
+  try {
+    if (!LOCAL_HOSTNAMES.has(new URL(`http://${host}`).hostname)) return false;
+    return origin === null || new URL(origin).host === host;
+  } catch {
+    return false; // `Origin: null` (sandboxed frames, file: pages) or a garbled header
+  }
+}
+
 /** Path prefix of the inspection API. */
 export const INSPECTION_PREFIX = '/_emulator/';
 

@@ -7,7 +7,7 @@ import { createEmulator } from '../emulator.js';
 import type { Emulator } from '../emulator-api.js';
 import { ConfigError, EmulatorErrorCode, StartupError } from '../services/errors.js';
 import type { EmulatorResponse } from '../services/response.js';
-import { createInspectionApi, INSPECTION_PREFIX } from './inspection.js';
+import { createInspectionApi, INSPECTION_PREFIX, isLoopbackRequest } from './inspection.js';
 
 /** The only address the server listens on. */
 export const LISTEN_HOST = '127.0.0.1';
@@ -73,18 +73,12 @@ function send(response: ServerResponse, answer: EmulatorResponse): void {
   response.end(answer.body);
 }
 
-const LOCAL_HOSTNAMES = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
-/** Only same-origin pages and non-browser clients may use the inspection API (no cross-site resets, no DNS rebinding). */
-function inspectionAllowed(headers: Headers): boolean {
-  const host = headers.get('host') ?? '';
-  const origin = headers.get('origin');
-  try {
-    if (!LOCAL_HOSTNAMES.has(new URL(`http://${host}`).hostname)) return false;
-    return origin === null || new URL(origin).host === host;
-  } catch {
-    return false; // `Origin: null` (sandboxed frames, file: pages) or a garbled header
-  }
+/**
+ * {@link isLoopbackRequest} for a Node request: the check a server of your own (e.g. the demo's `/api/…` routes) uses
+ * to refuse what the inspection API refuses.
+ */
+export function isLoopbackNodeRequest(request: IncomingMessage): boolean {
+  return isLoopbackRequest(headersOf(request));
 }
 
 const notFound: RequestListener = (_request, response) => {
@@ -131,7 +125,7 @@ export function createRequestListener(emulator: Emulator, options: ListenerOptio
       return;
     }
     if (!isAws) {
-      const answer = inspectionAllowed(headers)
+      const answer = isLoopbackRequest(headers)
         ? await inspection({ method: request.method ?? 'GET', url, body })
         : {
             status: 403,
@@ -245,4 +239,4 @@ export async function startEmulator(options: ServerOptions = {}): Promise<Runnin
   };
 }
 
-export { createFileSink, prepareDataDir };
+export { createFileSink, isLoopbackRequest, prepareDataDir };

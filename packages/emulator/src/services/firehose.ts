@@ -2,7 +2,7 @@
 // AWS's limits and error shapes. A call is checked in AWS's order — request shape and limits, stream, injected
 // whole-call faults, per-stream quota — and then each record of a batch may fail on its own inside a 200 answer.
 
-import { ACCOUNT_ID } from '../config/defaults.js';
+import { ACCOUNT_ID, DEFAULT_ERROR_PREFIX } from '../config/defaults.js';
 import type { Faults, Quotas, ResolvedStream } from '../config/options.js';
 import type { BufferedRecord } from '../delivery/buffered-record.js';
 import { AwsServiceError } from './errors.js';
@@ -211,7 +211,7 @@ export function createFirehose(deps: FirehoseDeps): Firehose {
               RoleARN: `arn:aws:iam::${ACCOUNT_ID}:role/firehose-delivery`,
               BucketARN: `arn:aws:s3:::${stream.bucket}`,
               Prefix: stream.prefix,
-              ErrorOutputPrefix: 'errors/',
+              ErrorOutputPrefix: stream.errorPrefix ?? DEFAULT_ERROR_PREFIX,
               BufferingHints: {
                 SizeInMBs: bufferSizeBytes / (1024 * 1024),
                 IntervalInSeconds: bufferIntervalMs / 1000,

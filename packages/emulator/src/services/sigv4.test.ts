@@ -57,6 +57,26 @@ describe('verifySignature', () => {
     });
   });
 
+  it('refuses a body changed after signing under UNSIGNED-PAYLOAD (only S3 lets a payload go unsigned)', async () => {
+    const { store, issued } = setup();
+    const request = await signedCall(issued, { extraHeaders: { 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' } });
+    request.body = new TextEncoder().encode('{"DeliveryStreamName":"entries-1"}');
+    await assert.rejects(verifySignature(request, context(store)), {
+      awsType: 'InvalidSignatureException',
+      message: /^The request signature we calculated does not match/,
+    });
+  });
+
+  it('refuses a call whose SignedHeaders leave out host, as IncompleteSignatureException in AWS words', async () => {
+    const { store, issued } = setup();
+    const request = await signedCall(issued, { unsignedHeaders: ['host'] });
+    assert.doesNotMatch(request.headers.get('authorization') ?? '', /SignedHeaders=[^,]*host/);
+    await assert.rejects(verifySignature(request, context(store)), {
+      awsType: 'IncompleteSignatureException',
+      message: "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.",
+    });
+  });
+
   it('says "Signature not yet current" for a call signed more than 5 minutes ahead', async () => {
     const { store, issued } = setup();
     const request = await signedCall(issued, { at: NOW + 6 * 60_000 });

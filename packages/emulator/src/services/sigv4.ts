@@ -10,6 +10,8 @@ import { parseAmzDate, toAmzDate } from './time-format.js';
 
 /** The signing algorithm AWS's SDKs use. */
 const ALGORITHM = 'AWS4-HMAC-SHA256';
+/** S3's opt-out of payload signing, which the services emulated here do not offer. */
+const UNSIGNED_PAYLOAD = 'UNSIGNED-PAYLOAD';
 /** How far a request's `X-Amz-Date` may be from the server's clock, in milliseconds (AWS: 5 minutes). */
 export const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
 
@@ -166,6 +168,7 @@ async function expectedSignature(
   parts: AuthorizationParts,
   credentials: KnownCredentials,
   signedAt: number,
+  bodyHash: string,
 ): Promise<string> {
   const headers: Record<string, string> = {};
   for (const name of parts.signedHeaders) {
@@ -174,6 +177,10 @@ async function expectedSignature(
       (name === 'host' ? request.url.host : name === 'content-length' ? String(request.body.byteLength) : null);
     if (value !== null) headers[name] = value;
   }
+  // Firehose and Cognito are not S3: the payload is always part of the signature, whatever the client declares
+  // (`UNSIGNED-PAYLOAD` included), so a body changed after signing never verifies. The signer takes the payload hash
+  // from this header when it is there, so it is given the body's own hash.
+  if (headers['x-amz-content-sha256'] !== undefined) headers['x-amz-content-sha256'] = bodyHash;
   const query: Record<string, string | string[]> = {};
   for (const [name, value] of request.url.searchParams) {
     const previous = query[name];
@@ -217,6 +224,10 @@ export async function verifySignature(request: SignedRequest, context: VerifyCon
   const authorization = request.headers.get('authorization');
   if (!authorization) throw new AwsServiceError('MissingAuthenticationTokenException', 'Missing Authentication Token');
   const parts = parseAuthorization(authorization);
+  if (!parts.signedHeaders.includes('host') && !parts.signedHeaders.includes(':authority')) {
+    // AWS requires the endpoint in the signature, so a signed request cannot be replayed against another host.
+    throw incomplete("'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
+  }
   const amzDate = request.headers.get('x-amz-date') ?? '';
   const signedAt = parseAmzDate(amzDate);
   if (signedAt === undefined) {
@@ -228,11 +239,12 @@ export async function verifySignature(request: SignedRequest, context: VerifyCon
   assertScope(parts, amzDate, context);
   const credentials = knownCredentials(parts, request, context);
 
+  const bodyHash = await sha256Hex(request.body);
   const declaredHash = request.headers.get('x-amz-content-sha256');
-  if (declaredHash && declaredHash !== 'UNSIGNED-PAYLOAD' && declaredHash !== (await sha256Hex(request.body))) {
+  if (declaredHash && declaredHash !== UNSIGNED_PAYLOAD && declaredHash !== bodyHash) {
     throw invalid("The provided 'x-amz-content-sha256' header does not match what was computed.");
   }
-  if (!sameText(await expectedSignature(request, parts, credentials, signedAt), parts.signature)) {
+  if (!sameText(await expectedSignature(request, parts, credentials, signedAt, bodyHash), parts.signature)) {
     throw invalid(
       'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',
     );

@@ -13,6 +13,8 @@ export interface SignedCallOptions {
   body?: string;
   /** Signed along with the usual headers. */
   extraHeaders?: Record<string, string>;
+  /** Sent but left out of `SignedHeaders` (e.g. `host`, which AWS requires to be signed). */
+  unsignedHeaders?: string[];
 }
 
 /**
@@ -46,7 +48,10 @@ export async function signedFirehoseCall(
       },
       body,
     },
-    { signingDate: new Date(options.at ?? Date.now()) },
+    {
+      signingDate: new Date(options.at ?? Date.now()),
+      ...(options.unsignedHeaders ? { unsignableHeaders: new Set(options.unsignedHeaders) } : {}),
+    },
   );
   const headers = new Headers(signed.headers as Record<string, string>);
   headers.delete('host');
