@@ -1,5 +1,5 @@
 // Finds the browser engines the tests run in and builds @web/test-runner launchers for them. Only Debian's packages
-// are used (nothing can download a browser build here); see ../shared/TOOLCHAIN.md for why each flag is there.
+// are used (nothing can download a browser build here); see docs/browsers.md for why each flag is there.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';

@@ -1,5 +1,5 @@
 // Debian's Chromium, as every tool here launches it (web-test-runner, playwright-core in the demo test, bench and
-// screenshots). Without the background-networking flags Chromium floods the closed network (../shared/TOOLCHAIN.md).
+// screenshots). Without the background-networking flags Chromium floods the closed network (docs/browsers.md).
 
 /** Flags for a headless Chromium on these machines. */
 export const CHROMIUM_ARGS = [

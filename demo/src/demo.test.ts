@@ -2,6 +2,7 @@
 // delivered gzip files read back with the same SQL views Athena uses.
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -40,6 +41,15 @@ describe('pnpm demo', () => {
     assert.equal(config.endpoints.firehose, demo.url);
     assert.deepEqual(config.deliveryStreams, ['entries-0', 'entries-1']);
     assert.equal((await fetch(`${demo.url}/../package.json`)).status, 404);
+  });
+
+  it('answers /api/dashboard only to a loopback Host from the same origin (no DNS rebinding, no cross-site reads)', async () => {
+    const port = new URL(demo.url).port;
+    const ask = (headers: Record<string, string>) => rawGet(Number(port), '/api/dashboard', headers);
+    assert.equal(await ask({ host: `127.0.0.1:${port}` }), 200);
+    assert.equal(await ask({ host: `localhost:${port}`, origin: `http://localhost:${port}` }), 200);
+    assert.equal(await ask({ host: `rebound.example:${port}` }), 403);
+    assert.equal(await ask({ host: `127.0.0.1:${port}`, origin: 'https://evil.example' }), 403);
   });
 
   it('says clearly that there is nothing to query before the first delivery', async () => {
@@ -127,3 +137,15 @@ describe('pnpm demo', () => {
     }
   });
 });
+
+/** A GET with exactly these headers (fetch would not let a test set `Host`): resolves to the status. */
+function rawGet(port: number, path: string, headers: Record<string, string>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const call = request({ host: '127.0.0.1', port, path, headers }, (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    });
+    call.on('error', reject);
+    call.end();
+  });
+}

@@ -3,7 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_POOL_ID, type EmulatorOptions } from '@campaign-entry/emulator';
-import { type RunningEmulator, startEmulator } from '@campaign-entry/emulator/server';
+import { isLoopbackNodeRequest, type RunningEmulator, startEmulator } from '@campaign-entry/emulator/server';
 import { createTransformHandler } from '@campaign-entry/firehose-transform';
 import type { FieldName } from '@campaign-entry/sdk';
 import { createDashboard } from './dashboard-data.js';
@@ -96,7 +96,9 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
       return;
     }
     if (pathname === '/api/dashboard') {
-      sendJson(response, 200, dashboard?.());
+      // Entrants' data: refused to any other Host (DNS rebinding) or cross-origin page, as the emulator's own API.
+      if (isLoopbackNodeRequest(request)) sendJson(response, 200, dashboard?.());
+      else sendJson(response, 403, { error: 'cross-origin use refused' });
       return;
     }
     if (pathname === '/dashboard') {

@@ -1,5 +1,5 @@
 -- name: winner-draw
--- description: Verifiable fair draw. Eligible: one entry per entrant (the first by submittedAt) among entries that accepted the rules, are not flagged suspect by the SDK and are not flagged for review by the transform (checks.review). Each is ranked by SHA-256 of `<seed>:<entryId>` (hex), ties by entryId; position 1 wins, the next are alternates. The seed (execution parameter 1) is published after entries close, so anyone holding the list of eligible entry ids can recompute the order (infra-notes/src/fair-draw.ts).
+-- description: Verifiable fair draw. Eligible: one entry per entrant (the first by submittedAt) among entries that accepted the rules, are not flagged suspect by the SDK and are not flagged for review by the transform (checks.review). Each is ranked by SHA-256 of `<seed>:<entryId>` (hex), ties by entryId; position 1 wins, the next are alternates. The seed (execution parameter 1) is published after entries close, so anyone holding the list of eligible entry ids can recompute the order (infra-notes/src/models/fair-draw.ts).
 -- parameters: seed
 WITH eligible AS (
   SELECT entryId, submittedAt, entrant_key

@@ -3,7 +3,7 @@
 //   pnpm --filter @campaign-entry/infra-notes run page-config outputs.json > config.json
 // (with no file argument it reads the outputs JSON from standard input).
 import { readFileSync } from 'node:fs';
-import { pageConfigFromOutputs } from '../src/page-config.js';
+import { pageConfigFromOutputs } from '../src/models/page-config.js';
 
 const source = process.argv[2];
 const text = readFileSync(source && source !== '-' ? source : 0, 'utf8');

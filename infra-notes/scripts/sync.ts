@@ -1,11 +1,11 @@
 // `pnpm --filter @campaign-entry/infra-notes run sync`: regenerates what is derived from a single source —
 // the template's named queries and QuickSight dataset (from athena/*.sql) and the tables in README.md, CAPACITY.md
-// and COST.md (from the queries, src/sql-dialects.ts, src/capacity-plan.ts and src/cost-model.ts). The tests fail until this has been run after a change.
+// and COST.md (from the queries, src/sql/sql-dialects.ts, src/models/capacity-plan.ts and src/models/cost-model.ts). The tests fail until this has been run after a change.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { syncDocsText } from '../src/docs-tables.js';
-import { syncTemplateText } from '../src/generated-sections.js';
-import { templateUrl } from '../src/template.js';
+import { syncDocsText } from '../src/docs/docs-tables.js';
+import { syncTemplateText } from '../src/docs/generated-sections.js';
+import { templateUrl } from '../src/template/template.js';
 
 const written = new Map<string, string>();
 

@@ -2,7 +2,7 @@
 //   pnpm --filter @campaign-entry/infra-notes run verify-draw <seed> <eligible.csv> [places]
 // The file may be the Athena result of winner-draw (entry_id is its second column) or one entry id per line.
 import { readFileSync } from 'node:fs';
-import { drawOrder } from '../src/fair-draw.js';
+import { drawOrder } from '../src/models/fair-draw.js';
 
 const [seed, file, places = '10'] = process.argv.slice(2);
 if (!seed || !file) {

@@ -1,9 +1,10 @@
 // The emulator's public shape: what hosts hand it, what it answers, what tests and dashboards read from it.
-import type { DeliveryCounters } from './delivery.js';
-import type { Faults, QuotaSettings, Quotas, ResolvedPool, ResolvedStream } from './options.js';
-import type { EmulatorResponse } from './protocol.js';
-import type { CognitoCounters, SecondStats, StreamCounters } from './stats.js';
-import type { TransformCounters } from './transform.js';
+
+import type { Faults, QuotaSettings, Quotas, ResolvedPool, ResolvedStream } from './config/options.js';
+import type { DeliveryCounters } from './delivery/delivery.js';
+import type { TransformCounters } from './delivery/transform.js';
+import type { EmulatorResponse } from './services/response.js';
+import type { CognitoCounters, SecondStats, StreamCounters } from './services/stats.js';
 
 /** A request as any host sees it. */
 export interface EmulatorRequest {

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { createMemorySink } from './delivery/s3-sink.js';
 import { createEmulator } from './emulator.js';
 import type { EmulatorRequest } from './emulator-api.js';
-import type { EmulatorResponse } from './protocol.js';
-import { createMemorySink } from './s3-sink.js';
+import type { EmulatorResponse } from './services/response.js';
 import { manualClock } from './testing/aws-test-bed.js';
 import { signedFirehoseCall } from './testing/signed-call.js';
 
@@ -53,6 +53,27 @@ describe('createEmulator', () => {
     assert.equal(unknown.headers['x-amzn-ErrorType'], 'UnknownOperationException');
     const garbled = answer(await emulator.handle({ ...cognitoCall('GetId', {}), body: new TextEncoder().encode('{') }));
     assert.equal(garbled.json.__type, 'SerializationException');
+  });
+
+  it('describes each stream with its own error output prefix, errors/ when it names none', async () => {
+    const { emulator, clock } = setup({
+      streams: [{ name: 'entries-0', errorPrefix: 'failed/entries-0/' }, { name: 'entries-1' }],
+    });
+    const errorPrefixOf = async (stream: string) => {
+      const request = await signedFirehoseCall(KEY, {
+        at: clock(),
+        body: JSON.stringify({ DeliveryStreamName: stream }),
+        extraHeaders: { 'x-amz-target': 'Firehose_20150804.DescribeDeliveryStream' },
+      });
+      const described = answer(
+        await emulator.handle({ method: 'POST', url: request.url.href, headers: request.headers, body: request.body }),
+      ).json as {
+        DeliveryStreamDescription: { Destinations: { ExtendedS3DestinationDescription: Record<string, unknown> }[] };
+      };
+      return described.DeliveryStreamDescription.Destinations[0]?.ExtendedS3DestinationDescription.ErrorOutputPrefix;
+    };
+    assert.equal(await errorPrefixOf('entries-0'), 'failed/entries-0/');
+    assert.equal(await errorPrefixOf('entries-1'), 'errors/');
   });
 
   it('adds latency through the injected sleep', async () => {

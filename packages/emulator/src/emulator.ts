@@ -1,21 +1,22 @@
 // Wires the pieces into one emulator: a host (msw handlers or the Node server) hands it a request and gets back an
 // answer or "drop". Everything with a clock or randomness takes it from here, so tests inject both.
-import { COGNITO_TARGET_PREFIX, createCognitoIdentity } from './cognito-identity.js';
-import { preflightAnswer } from './cors.js';
-import { createCredentialStore } from './credential-store.js';
-import { createDelivery } from './delivery.js';
+
+import type { EmulatorOptions } from './config/options.js';
+import { applyFaultSettings, applyQuotaSettings, checkCredentialTtl, resolveOptions } from './config/resolve.js';
+import { createDelivery } from './delivery/delivery.js';
+import { createMemorySink } from './delivery/s3-sink.js';
 import type { AcknowledgedRecord, Emulator, EmulatorRequest } from './emulator-api.js';
-import { AwsServiceError, type ConfigError } from './errors.js';
-import { createFaultDice, type FaultDice } from './faults.js';
-import { createFirehose, FIREHOSE_TARGET_PREFIX } from './firehose.js';
-import type { EmulatorOptions } from './options.js';
-import { errorAnswer, jsonAnswer } from './protocol.js';
-import { createQuotaCounter } from './quotas.js';
-import { createIdSource, cryptoRandomBytes } from './random.js';
-import { applyFaultSettings, applyQuotaSettings, checkCredentialTtl, resolveOptions } from './resolve-options.js';
-import { createMemorySink } from './s3-sink.js';
-import { verifySignature } from './sigv4.js';
-import { createStatsRecorder, emptyStreamCounters } from './stats.js';
+import { COGNITO_TARGET_PREFIX, createCognitoIdentity } from './services/cognito-identity.js';
+import { preflightAnswer } from './services/cors.js';
+import { createCredentialStore } from './services/credential-store.js';
+import { AwsServiceError, type ConfigError } from './services/errors.js';
+import { createFaultDice, type FaultDice } from './services/faults.js';
+import { createFirehose, FIREHOSE_TARGET_PREFIX } from './services/firehose.js';
+import { errorAnswer, jsonAnswer } from './services/protocol.js';
+import { createQuotaCounter } from './services/quotas.js';
+import { createIdSource, cryptoRandomBytes } from './services/random.js';
+import { verifySignature } from './services/sigv4.js';
+import { createStatsRecorder, emptyStreamCounters } from './services/stats.js';
 
 function toHeaders(headers: Headers | Record<string, string>): Headers {
   return headers instanceof Headers ? headers : new Headers(headers);

@@ -6,8 +6,9 @@ import {
   GetIdCommand,
 } from '@aws-sdk/client-cognito-identity';
 import { FirehoseClient, PutRecordBatchCommand } from '@aws-sdk/client-firehose';
+import { DEFAULT_POOL_ID } from '../config/defaults.js';
+import type { EmulatorOptions } from '../config/options.js';
 import type { Emulator } from '../emulator-api.js';
-import { DEFAULT_POOL_ID, type EmulatorOptions } from '../options.js';
 
 /** A pool that allows guests (the default one). */
 export const OPEN_POOL = DEFAULT_POOL_ID;

@@ -1,7 +1,7 @@
 // A Firehose call signed the way the AWS SDK signs it, without the SDK, as a page's service worker receives it.
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { SignatureV4 } from '@smithy/signature-v4';
-import type { SignedRequest } from '../sigv4.js';
+import type { SignedRequest } from '../services/sigv4.js';
 
 /** What to vary in {@link signedFirehoseCall}. */
 export interface SignedCallOptions {
@@ -13,6 +13,8 @@ export interface SignedCallOptions {
   body?: string;
   /** Signed along with the usual headers. */
   extraHeaders?: Record<string, string>;
+  /** Sent but left out of `SignedHeaders` (e.g. `host`, which AWS requires to be signed). */
+  unsignedHeaders?: string[];
 }
 
 /**
@@ -46,7 +48,10 @@ export async function signedFirehoseCall(
       },
       body,
     },
-    { signingDate: new Date(options.at ?? Date.now()) },
+    {
+      signingDate: new Date(options.at ?? Date.now()),
+      ...(options.unsignedHeaders ? { unsignableHeaders: new Set(options.unsignedHeaders) } : {}),
+    },
   );
   const headers = new Headers(signed.headers as Record<string, string>);
   headers.delete('host');

@@ -1,0 +1,23 @@
+// The template must also pass AWS's own linter, which knows rules our offline checks do not model (and the reverse).
+// cfn-lint is a Python tool installed on every development and CI machine; a missing one is a failure, not a skip,
+// so no run can quietly lose this check.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { templateUrl } from './template.js';
+
+describe('cfn-lint', () => {
+  test('reports no error and no warning on template.yaml', () => {
+    const run = spawnSync('cfn-lint', ['--format', 'parseable', fileURLToPath(templateUrl)], {
+      encoding: 'utf8',
+      timeout: 300_000,
+    });
+    const missing = (run.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
+    assert.ok(!missing, 'cfn-lint is not installed: pip install cfn-lint (then re-run the tests)');
+    assert.ifError(run.error);
+    const findings = `${run.stdout}${run.stderr}`.trim();
+    assert.equal(findings, '', `cfn-lint findings:\n${findings}`);
+    assert.equal(run.status, 0, `cfn-lint exited with ${run.status}`);
+  });
+});
