@@ -1,5 +1,6 @@
 // Markdown tables for CAPACITY.md and COST.md, rendered from the models so the numbers in the notes are the numbers
 // the code computes. Each table sits between `<!-- BEGIN GENERATED: name -->` and `<!-- END GENERATED: name -->`.
+import { planWafRateLimit } from '../models/abuse-thresholds.js';
 import { credentialBacklog, DEFAULT_QUOTAS, planCapacity, planTransform } from '../models/capacity-plan.js';
 import { COST_LINES, estimateCost, PRICE_DATE, PRICES } from '../models/cost-model.js';
 import { campaignQueries } from '../sql/queries.js';
@@ -126,12 +127,27 @@ export function renderQueryTable(): string {
   );
 }
 
+/** Subscribers behind one carrier-grade NAT address that the WAF table covers. */
+export const NAT_SUBSCRIBERS = [100, 500, 1_000, 2_000] as const;
+
+/** Subscribers per shared address → page loads and requests at the peak → `WafRateLimitPer5Min`. */
+export function renderWafTable(): string {
+  return table(
+    ['Subscribers per address', 'Page loads in the peak 5 min', 'Requests in the peak 5 min', '`WafRateLimitPer5Min`'],
+    NAT_SUBSCRIBERS.map((subscribers) => {
+      const row = planWafRateLimit(subscribers);
+      return [number(subscribers), number(row.pageLoadsPer5Min), number(row.requestsPer5Min), number(row.limitPer5Min)];
+    }),
+  );
+}
+
 const RENDERERS: Readonly<Record<string, Readonly<Record<string, () => string>>>> = {
   'README.md': { 'query-table': renderQueryTable, 'dialect-table': renderDialectTable },
   'CAPACITY.md': {
     'capacity-table': renderCapacityTable,
     'backlog-table': renderBacklogTable,
     'transform-table': renderTransformTable,
+    'waf-table': renderWafTable,
   },
   'COST.md': { 'cost-table': renderCostTable, 'price-table': renderPriceTable },
 };

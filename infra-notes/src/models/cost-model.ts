@@ -90,8 +90,10 @@ export const USAGE = {
   configItems: 40 * 10,
   /** Config rule evaluations over the month. */
   configEvaluations: 8 * 60,
-  /** Months entries stay (12: one in S3 Standard, then Glacier). */
+  /** Months entries stay (12: in S3 Standard through the claims window, then Glacier). */
   retentionMonths: 12,
+  /** Months in S3 Standard: the draw and the prize claims window (`ClaimsWindowDays` 90), where Athena reads them. */
+  standardMonths: 3,
 } as const;
 
 /** Cost lines for one volume of entries, in USD for the campaign month (storage: the whole retention). */
@@ -132,7 +134,8 @@ export function estimateCost(entries: number): CostEstimate {
   const requests = visits * USAGE.requestsPerVisit;
   const scannedBytesPerQuery = Math.max(10 * 1_000_000, storedGB * GB);
   const athenaObjectReads = objects * USAGE.athenaQueries;
-  const alarms = USAGE.streams * 4 + 7;
+  // Per stream: throttled, quota, transform, freshness and the breaker's flood alarm; plus 8 stack-wide.
+  const alarms = USAGE.streams * 5 + 8;
   const mib = (entries * USAGE.recordBytes) / 1_048_576;
   // One invocation per processor buffer (1 MiB) of data, and at least one per stream per interval while active.
   const invocations = USAGE.streams * ((USAGE.activeHours * 3_600) / USAGE.bufferSeconds) + Math.ceil(mib);
@@ -143,8 +146,8 @@ export function estimateCost(entries: number): CostEstimate {
     'S3 (requests, storage, Glacier)':
       (objects / 1000) * PRICES.s3PutPer1000 +
       (athenaObjectReads / 1000) * PRICES.s3GetPer1000 +
-      storedGB * PRICES.s3StandardPerGBMonth +
-      storedGB * (USAGE.retentionMonths - 1) * PRICES.glacierPerGBMonth +
+      storedGB * USAGE.standardMonths * PRICES.s3StandardPerGBMonth +
+      storedGB * (USAGE.retentionMonths - USAGE.standardMonths) * PRICES.glacierPerGBMonth +
       (objects / 1000) * PRICES.glacierTransitionPer1000,
     Athena: ((USAGE.athenaQueries * scannedBytesPerQuery) / 1e12) * PRICES.athenaPerTBScanned,
     CloudFront:
