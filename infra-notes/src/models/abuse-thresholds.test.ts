@@ -1,13 +1,13 @@
 // The template's defaults are the numbers the thresholds model computes.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { loadTemplate } from '../template/template.js';
 import {
   floodRecordsPerSecondPerStream,
   plannedRecordsPerSecondPerStream,
   planWafRateLimit,
 } from './abuse-thresholds.js';
 import { PLANNING } from './capacity-plan.js';
-import { loadTemplate } from '../template/template.js';
 
 const defaults = loadTemplate().Parameters ?? {};
 
