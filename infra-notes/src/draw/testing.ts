@@ -43,7 +43,11 @@ export function deliveredLine(submission: Submission): string {
 }
 
 /** Writes one Firehose object (`entries/YYYY/MM/DD/HH/…gz`) in the hour of the first line's arrival. */
-export async function deliver(store: ObjectStore, lines: readonly string[], name: string = randomUUID()): Promise<string> {
+export async function deliver(
+  store: ObjectStore,
+  lines: readonly string[],
+  name: string = randomUUID(),
+): Promise<string> {
   const first = JSON.parse(lines[0] ?? '{}') as { arrivedAt?: string };
   const at = first.arrivedAt ?? '2027-02-14T01:00:00.000Z';
   const hour = `${at.slice(0, 4)}/${at.slice(5, 7)}/${at.slice(8, 10)}/${at.slice(11, 13)}`;
