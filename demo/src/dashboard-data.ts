@@ -1,6 +1,7 @@
 // What the live dashboard shows, computed from the emulator: the local analogue of the QuickSight dashboard (entries,
 // unique entrants) and of the CloudWatch alarms (throttling, per-stream load against quota).
 import type { Emulator } from '@campaign-entry/emulator';
+import { entrantKeyForEntry } from '@campaign-entry/firehose-transform/entrant-key';
 import { maskEmail, maskName, maskPostalCode } from './mask.js';
 
 /** One delivered entry as the dashboard lists it, personal data masked. */
@@ -39,6 +40,8 @@ export interface DashboardData {
     readonly acknowledged: number;
     /** Distinct entryIds. */
     readonly unique: number;
+    /** Distinct entrants by the canonical entrant key (the one the transform writes and the draw uses). */
+    readonly entrants: number;
     readonly duplicates: number;
     readonly suspect: number;
     readonly marketingOptIn: number;
@@ -71,6 +74,7 @@ interface ParsedEntry {
   fields?: Record<string, unknown>;
   consent?: { marketing?: unknown };
   meta?: { suspect?: unknown };
+  checks?: { entrantKey?: unknown };
 }
 
 function transformTotals(transform: {
@@ -89,9 +93,10 @@ const text = (value: unknown) => (typeof value === 'string' ? value : '');
 export function createDashboard(emulator: Emulator) {
   let seen = 0;
   const ids = new Set<string>();
+  const entrants = new Set<string>();
   const minutes = new Map<number, number>();
   const latest: LatestEntry[] = [];
-  let totals = { acknowledged: 0, unique: 0, duplicates: 0, suspect: 0, marketingOptIn: 0, malformed: 0 };
+  let totals = { acknowledged: 0, unique: 0, entrants: 0, duplicates: 0, suspect: 0, marketingOptIn: 0, malformed: 0 };
 
   function absorb(): void {
     const records = emulator.records();
@@ -99,9 +104,10 @@ export function createDashboard(emulator: Emulator) {
       // The emulator was reset.
       seen = 0;
       ids.clear();
+      entrants.clear();
       minutes.clear();
       latest.length = 0;
-      totals = { acknowledged: 0, unique: 0, duplicates: 0, suspect: 0, marketingOptIn: 0, malformed: 0 };
+      totals = { acknowledged: 0, unique: 0, entrants: 0, duplicates: 0, suspect: 0, marketingOptIn: 0, malformed: 0 };
     }
     for (const record of records.slice(seen)) {
       totals.acknowledged++;
@@ -124,6 +130,9 @@ export function createDashboard(emulator: Emulator) {
         continue;
       }
       ids.add(entryId);
+      // The transform's key when it ran; otherwise the same function on the raw e-mail.
+      const key = text(entry.checks?.entrantKey) || entrantKeyForEntry(entryId, text(entry.fields?.email));
+      entrants.add(key);
       if (entry.meta?.suspect === true) totals.suspect++;
       if (entry.consent?.marketing === true) totals.marketingOptIn++;
       latest.unshift({
@@ -138,6 +147,7 @@ export function createDashboard(emulator: Emulator) {
     }
     seen = records.length;
     totals.unique = ids.size;
+    totals.entrants = entrants.size;
   }
 
   return function data(): DashboardData {

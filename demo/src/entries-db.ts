@@ -92,6 +92,8 @@ export async function openEntriesDb(dataDir: string, bucket: string): Promise<En
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   for (const statement of duckdbSetupSql(join(directory, '**', '*.gz'))) await connection.run(statement);
+  // `entrants`: one row per canonical entrant and its counting entry, as the named query defines it for Athena.
+  await connection.run(`CREATE OR REPLACE VIEW entrants AS ${findQuery('entrants').duckdb}`);
   const errors = errorsDirectory(dataDir, bucket);
   await connection.run(hasGzipFiles(errors) ? duckdbErrorsViewSql(join(errors, '**', '*.gz')) : EMPTY_ERRORS);
   return {

@@ -8,11 +8,14 @@ import { formatCsv, formatTable } from './table-format.js';
 const USAGE = `Usage: pnpm query ["<SQL>"] [--json | --csv] [--named <query> [--param <value>]...] [--data <dir>] [--bucket <name>] [--list]
 
   Views: entries (every delivered record, duplicates included), entries_unique (one row per entryId),
+         entrants (one row per canonical entrant: its key and its counting entry, the earliest to arrive),
          errors (records the Firehose transform refused, under errors/processing-failed/).
   Examples:
     pnpm query
     pnpm query "select fields['email'] as email, submittedAt from entries_unique order by submittedAt desc limit 10"
-    pnpm query --named winner-draw --param my-published-seed`;
+    pnpm query "select * from entrants where entry_count > 1"
+    pnpm query --named likely-duplicates
+    pnpm query --named winner-draw --param 2027-02-14T02:00:00Z --param 15 --param <published-seed-hex>`;
 
 /** The summary: totals, then entries per minute. */
 async function summary(run: (sql: string) => Promise<QueryResult>): Promise<QueryResult[]> {

@@ -1,22 +1,15 @@
 -- name: winner-draw
--- description: Verifiable fair draw. Eligible: one entry per entrant (the first by submittedAt) among entries that accepted the rules, are not flagged suspect by the SDK and are not flagged for review by the transform (checks.review). Each is ranked by SHA-256 of `<seed>:<entryId>` (hex), ties by entryId; position 1 wins, the next are alternates. The seed (execution parameter 1) is published after entries close, so anyone holding the list of eligible entry ids can recompute the order (infra-notes/src/models/fair-draw.ts).
--- parameters: seed
+-- description: Verifiable fair draw (commit, then reveal). Eligible: each entrant's draw_entry (entries_unique: the earliest entry by the server's arrival time among those that accepted the rules, are not flagged suspect and not under review) that arrived by closes_at + grace_minutes — the device's submittedAt plays no part. Each is ranked by SHA-256 of `<seed>:<entryId>` (hex), ties by entryId; position 1 wins, the next are alternates. The eligible set is committed (pnpm draw commit) before the seed exists; the same rules in TypeScript: infra-notes/src/draw/.
+-- parameters: closes_at, grace_minutes, seed
 WITH eligible AS (
-  SELECT entryId, submittedAt, entrant_key
-  FROM entries_unique
-  WHERE consent.rules = true AND coalesce(meta.suspect, false) = false AND coalesce(checks.review, false) = false
-),
-first_entries AS (
   SELECT entryId
-  FROM (
-    SELECT entryId, row_number() OVER (PARTITION BY entrant_key ORDER BY submittedAt, entryId) AS entry_number
-    FROM eligible
-  )
-  WHERE entry_number = 1
+  FROM entries_unique
+  WHERE draw_entry
+    AND from_iso8601_timestamp(arrivedAt) <= from_iso8601_timestamp(?) + CAST(? AS integer) * INTERVAL '1' MINUTE
 ),
 hashed AS (
   SELECT entryId, lower(to_hex(sha256(to_utf8(? || ':' || entryId)))) AS draw_hash
-  FROM first_entries
+  FROM eligible
 )
 SELECT
   row_number() OVER (ORDER BY draw_hash, entryId) AS draw_position,

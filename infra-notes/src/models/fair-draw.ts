@@ -1,6 +1,7 @@
 // The winner draw, outside any database: the same ranking as athena/winner-draw.sql, so anyone given the published
-// seed and the list of eligible entry ids can recompute the order (`scripts/verify-draw.ts`).
+// seed and the list of eligible entry ids can recompute the order (`scripts/verify-draw.ts`, `pnpm draw verify`).
 import { createHash } from 'node:crypto';
+import { entrantKeyForEntry } from '@campaign-entry/firehose-transform/entrant-key';
 
 /** One place in the draw. */
 export interface DrawPlace {
@@ -12,15 +13,13 @@ export interface DrawPlace {
 }
 
 /**
- * The entrant an entry belongs to: the e-mail lower-cased and trimmed, with any `+tag` removed from the local part,
- * or `entry:<entryId>` when there is no usable e-mail. Mirrors `entrant_key` in athena/entries-unique-view.sql.
+ * The entrant an entry belongs to: the canonical entrant key of its e-mail (one definition, in
+ * `@campaign-entry/firehose-transform/entrant-key`, which the transform writes as `checks.entrantKey`), or
+ * `entry:<entryId>` when there is no usable e-mail.
  * @example entrantKey('e1', ' Ada+Promo@Example.com ') // 'ada@example.com'
  */
 export function entrantKey(entryId: string, email: string | null | undefined): string {
-  const normalised = email?.trim().toLowerCase();
-  if (!normalised?.includes('@')) return `entry:${entryId}`;
-  const [local = '', domain = ''] = normalised.split('@');
-  return `${local.split('+')[0]}@${domain}`;
+  return entrantKeyForEntry(entryId, email);
 }
 
 /** The rank key of one entry: lower-case hex SHA-256 of `<seed>:<entryId>`. */

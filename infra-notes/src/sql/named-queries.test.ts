@@ -38,7 +38,7 @@ describe('the named queries', () => {
     for (const name of ['entry-count', 'entries-per-minute', 'unique-entrants', 'suspected-bots', 'winner-draw']) {
       assert.ok(findQuery(name));
     }
-    assert.deepEqual(findQuery('winner-draw').parameters, ['seed']);
+    assert.deepEqual(findQuery('winner-draw').parameters, ['closes_at', 'grace_minutes', 'seed']);
     assert.equal(campaignQueries.filter((q) => q.createsView).length, 1);
   });
 });

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { DASHBOARD_COLUMNS } from '../docs/generated-sections.js';
-import { expectedResults } from './fixtures/entries-reference.js';
+import { expectedResults, REFERENCE_DRAW } from './fixtures/entries-reference.js';
 import { makeEntryRecords } from './fixtures/entry-records.js';
 import { writeFirehoseFiles } from './fixtures/firehose-files.js';
 import { campaignQueries, duckdbSetupSql, findQuery } from './queries.js';
@@ -26,12 +26,18 @@ writeFirehoseFiles(deliveries, {
 });
 const expected = expectedResults(deliveries, malformed.length, SEED);
 
+const PARAMETERS: Record<string, string> = {
+  seed: SEED,
+  closes_at: REFERENCE_DRAW.closesAt,
+  grace_minutes: String(REFERENCE_DRAW.graceMinutes),
+};
+
 let connection: DuckDBConnection;
 let instance: DuckDBInstance;
 
 async function rows(name: string): Promise<Record<string, unknown>[]> {
   const query = findQuery(name);
-  const values = query.parameters.map(() => SEED);
+  const values = query.parameters.map((parameter) => PARAMETERS[parameter] ?? SEED);
   const reader =
     values.length > 0
       ? await connection.runAndReadAll(query.duckdb, values)
@@ -104,7 +110,11 @@ describe('Athena queries on DuckDB over emulator-style output', () => {
   test('the draw changes completely with the seed and is the same for the same seed', async () => {
     const first = await rows('winner-draw');
     const again = await rows('winner-draw');
-    const other = await connection.runAndReadAll(findQuery('winner-draw').duckdb, ['another-seed']);
+    const other = await connection.runAndReadAll(findQuery('winner-draw').duckdb, [
+      PARAMETERS.closes_at as string,
+      PARAMETERS.grace_minutes as string,
+      'another-seed',
+    ]);
     assert.deepEqual(again, first);
     assert.notEqual(other.getRowObjectsJson()[0]?.entry_id, first[0]?.entry_id);
   });

@@ -1,7 +1,7 @@
 // The campaign's SQL, one file per query in athena/*.sql (Athena/Trino dialect, also the template's named queries),
 // with the DuckDB version derived from it, so the local `pnpm query` and Athena run the same logic.
 import { readdirSync, readFileSync } from 'node:fs';
-import { athenaToDuckDb } from './sql-dialects.js';
+import { athenaToDuckDb, DUCKDB_MACROS } from './sql-dialects.js';
 
 /** Where the `.sql` files live. */
 export const athenaDirectory = new URL('../../athena/', import.meta.url);
@@ -87,7 +87,7 @@ export function duckdbEntriesViewSql(glob: string): string {
     `consent: 'STRUCT(rules BOOLEAN, marketing BOOLEAN)'`,
     `meta: 'STRUCT(locale VARCHAR, sdk VARCHAR, fillMs BIGINT, suspect BOOLEAN)'`,
     `arrivedAt: 'VARCHAR'`,
-    `checks: 'STRUCT(valid BOOLEAN, review BOOLEAN, flags VARCHAR[], clockSkewMs BIGINT)'`,
+    `checks: 'STRUCT(valid BOOLEAN, review BOOLEAN, flags VARCHAR[], clockSkewMs BIGINT, entrantKey VARCHAR)'`,
   ];
   return `CREATE OR REPLACE VIEW entries AS
 SELECT
@@ -97,10 +97,10 @@ FROM read_json('${glob.replaceAll("'", "''")}', format = 'newline_delimited', fi
   columns = {${columns.join(', ')}})`;
 }
 
-/** The statements that prepare a DuckDB connection: the `entries` view, then `entries_unique`. */
+/** The statements that prepare a DuckDB connection: Athena's functions DuckDB lacks, the `entries` view, then `entries_unique`. */
 export function duckdbSetupSql(glob: string): string[] {
   const views = campaignQueries.filter((query) => query.createsView).map((query) => query.duckdb);
-  return [duckdbEntriesViewSql(glob), ...views];
+  return [...DUCKDB_MACROS, duckdbEntriesViewSql(glob), ...views];
 }
 
 /**

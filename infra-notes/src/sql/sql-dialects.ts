@@ -27,10 +27,20 @@ export const dialectDifferences: readonly DialectDifference[] = [
     why: 'Same columns and types, malformed lines read as NULLs in both; see `duckdbEntriesViewSql()`.',
   },
   {
+    athena: '`from_iso8601_timestamp(x)`',
+    duckdb: '`CAST(x AS TIMESTAMPTZ)`, as a macro of the same name (`DUCKDB_MACROS`)',
+    why: 'The draw compares the server arrival time with closes-at + grace as instants, not as text.',
+  },
+  {
     athena: '`CREATE OR REPLACE VIEW entries_unique …`, stored in the Glue catalog once',
     duckdb: 'the same statement, run on every new connection (`duckdbSetupSql()`)',
     why: 'Identical text after the rewrites above.',
   },
+];
+
+/** Athena functions DuckDB lacks, defined under the same name on every new connection (`duckdbSetupSql()`). */
+export const DUCKDB_MACROS: readonly string[] = [
+  'CREATE OR REPLACE MACRO from_iso8601_timestamp(text) AS CAST(text AS TIMESTAMPTZ)',
 ];
 
 /**

@@ -12,6 +12,7 @@ import {
   validateEntry,
 } from '@campaign-entry/sdk';
 import type { TransformConfig } from './config.js';
+import { entrantKeyForEntry } from './entrant-key.js';
 import { type ReviewFlag, reviewFlags } from './review.js';
 
 /** Why a record was refused (`ProcessingFailed`). Stable strings: logged and counted per reason. */
@@ -48,6 +49,11 @@ export interface RecordChecks {
   readonly flags: readonly ReviewFlag[];
   /** `submittedAt` minus Firehose's arrival time, in milliseconds (negative: submitted before it arrived). */
   readonly clockSkewMs: number;
+  /**
+   * Who the entry belongs to: the canonical key of its e-mail (`entrant-key.ts`: NFKC, case-folded, `+tag` and Gmail
+   * dots removed) or `entry:<entryId>` without one. Computed here, once, so SQL only has to read it.
+   */
+  readonly entrantKey: string;
 }
 
 /** A record as delivered to `entries/`: the SDK's record, canonical, plus the server's fields. */
@@ -132,7 +138,13 @@ export function checkRecord(bytes: Uint8Array, arrivedAt: number, config: Transf
   const checked: CheckedRecord = {
     ...canonical,
     arrivedAt: new Date(arrivedAt).toISOString(),
-    checks: { valid: true, review: flags.length > 0, flags, clockSkewMs: submittedAt - arrivedAt },
+    checks: {
+      valid: true,
+      review: flags.length > 0,
+      flags,
+      clockSkewMs: submittedAt - arrivedAt,
+      entrantKey: entrantKeyForEntry(entryId, canonical.fields.email),
+    },
   };
   return { ok: true, record: checked, line: encodeRecord(checked) };
 }

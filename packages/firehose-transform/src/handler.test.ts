@@ -50,7 +50,7 @@ describe('the Firehose transform', () => {
     assert.deepEqual(JSON.parse(text), {
       ...entryRecord({ fields: adult }),
       arrivedAt: new Date(HALFTIME + 900).toISOString(),
-      checks: { valid: true, review: false, flags: [], clockSkewMs: -900 },
+      checks: { valid: true, review: false, flags: [], clockSkewMs: -900, entrantKey: 'ada@example.com' },
     });
     assert.deepEqual(Object.keys(JSON.parse(text)), [
       'schema',
@@ -85,7 +85,13 @@ describe('the Firehose transform', () => {
     assert.deepEqual(record.meta, { locale: 'en', sdk: '0.1.0', fillMs: 14230, suspect: false });
     assert.ok(!('injected' in record));
     assert.equal(record.arrivedAt, new Date(HALFTIME + 900).toISOString(), 'the server’s fields cannot be forged');
-    assert.deepEqual(record.checks, { valid: true, review: false, flags: [], clockSkewMs: -512 - 900 });
+    assert.deepEqual(record.checks, {
+      valid: true,
+      review: false,
+      flags: [],
+      clockSkewMs: -512 - 900,
+      entrantKey: 'ada@example.com',
+    });
   });
 
   describe('refuses to the error prefix (ProcessingFailed, original data kept)', () => {

@@ -1,0 +1,8 @@
+// `pnpm entrant find | erase` (see infra-notes/src/entrants/entrant-cli.ts and infra-notes/RUNBOOK.md).
+import { runEntrantCli } from '../src/entrants/entrant-cli.js';
+
+process.exitCode = await runEntrantCli(process.argv.slice(2), {
+  stdout: (line) => console.log(line),
+  stderr: (line) => console.error(line),
+  now: Date.now,
+});
