@@ -1,7 +1,7 @@
 // The client's events, typed, and a tiny emitter for them.
 
 import type { StorageKind } from './adapters/entry-store.js';
-import type { CampaignEntryError } from './errors.js';
+import type { CampaignEntryError } from './core/errors/campaign-entry-error.js';
 
 /** Fired when an entry is saved on the device, before any network call. */
 export interface QueuedEvent {

@@ -1,8 +1,6 @@
 import { createStore, del, delMany, get, promisifyRequest, set, values } from 'idb-keyval';
+import { entryDatabaseName, identityDatabaseName } from '../core/storage-keys.js';
 import { byAge, type EntryStore, isStoredEntry, type KeyValueStore } from './entry-store.js';
-
-/** IndexedDB database names carry the storage format version, so a future format can migrate instead of misreading. */
-export const IDB_PREFIX = 'campaign-entry:v1';
 
 /** Rejects if `promise` has not settled after `ms` (some private modes leave `indexedDB.open` hanging forever). */
 function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
@@ -39,7 +37,7 @@ export const SLOW_CALL_TIMEOUT_MS = 2000;
  */
 export async function openIndexedDbStore(campaignId: string, probeTimeoutMs = 2000): Promise<IndexedDbOpening> {
   if (typeof indexedDB === 'undefined') return { status: 'unavailable' };
-  const store = createStore(`${IDB_PREFIX}:${campaignId}`, 'entries');
+  const store = createStore(entryDatabaseName(campaignId), 'entries');
   const entries: EntryStore = {
     kind: 'indexeddb',
     put: (entry) => set(entry.entryId, entry, store),
@@ -76,7 +74,7 @@ export async function openIndexedDbStore(campaignId: string, probeTimeoutMs = 20
 
 /** An IndexedDB {@link KeyValueStore} (database `campaign-entry:v1:identity`), for the Cognito identity id. */
 export function openIndexedDbKeyValueStore(): KeyValueStore {
-  const store = createStore(`${IDB_PREFIX}:identity`, 'ids');
+  const store = createStore(identityDatabaseName(), 'ids');
   return {
     getItem: async (key) => (await get<string>(key, store)) ?? null,
     setItem: (key, value) => set(key, value, store),
