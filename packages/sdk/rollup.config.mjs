@@ -3,7 +3,13 @@
 import { createBundle } from '../../rollup.config.mjs';
 
 export default createBundle({
-  input: { index: 'src/index.ts', rules: 'src/rules.ts', stash: 'src/stash.ts', lazy: 'src/lazy.ts', twins: 'src/twins.ts' },
+  input: {
+    index: 'src/index.ts',
+    rules: 'src/rules.ts',
+    stash: 'src/stash.ts',
+    lazy: 'src/lazy.ts',
+    twins: 'src/twins.ts',
+  },
   dir: 'dist',
   minify: false,
   external: (id) => id === 'idb-keyval' || id.startsWith('@aws-sdk/'),

@@ -10,14 +10,16 @@ import { DEFAULT_FIELDS, type FieldName, type FieldSpec, isFieldName } from './c
 import {
   type BatchLimits,
   DEFAULT_MAX_ENTRY_AGE_MS,
-  DEFAULT_RETRY_POLICY, FIREHOSE_BATCH_LIMITS, type RetryPolicy } from './core/limits.js';
+  DEFAULT_RETRY_POLICY,
+  FIREHOSE_BATCH_LIMITS,
+  type RetryPolicy,
+} from './core/limits.js';
 
 /** Timer functions, injectable so tests control time. */
 export interface Timers {
   set(callback: () => void, ms: number): unknown;
   clear(handle: unknown): void;
 }
-
 
 /** Configuration for {@link createCampaignClient}. Durations are in milliseconds. */
 export interface CampaignClientConfig {

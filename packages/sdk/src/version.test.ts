@@ -5,7 +5,9 @@ import { SDK_VERSION } from './version.js';
 
 describe('SDK_VERSION', () => {
   it('is the version in package.json', () => {
-    const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
     assert.equal(SDK_VERSION, manifest.version);
   });
 });

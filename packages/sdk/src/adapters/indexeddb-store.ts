@@ -30,7 +30,7 @@ export const SLOW_CALL_TIMEOUT_MS = 2000;
 
 /**
  * Opens the IndexedDB {@link EntryStore} for a campaign, after proving it can write (Safari private mode and full
- * disks fail here, so the caller can fall back). Database `campaign-entry:v1:<campaignId>`, object store `entries`.
+ * disks fail here, so the caller can fall back). Database {@link entryDatabaseName}, object store `entries`.
  * When the probe does not answer in time the database may still hold entries another tab or an earlier visit
  * stored: the result then offers a `reader` that lists, counts and deletes them (each call bounded in time) and
  * refuses new ones, so they go to the next storage instead of waiting on a stuck database.
@@ -72,7 +72,7 @@ export async function openIndexedDbStore(campaignId: string, probeTimeoutMs = 20
   };
 }
 
-/** An IndexedDB {@link KeyValueStore} (database `campaign-entry:v1:identity`), for the Cognito identity id. */
+/** An IndexedDB {@link KeyValueStore} (database {@link identityDatabaseName}), for the Cognito identity id. */
 export function openIndexedDbKeyValueStore(): KeyValueStore {
   const store = createStore(identityDatabaseName(), 'ids');
   return {
