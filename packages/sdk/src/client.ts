@@ -10,7 +10,7 @@ import { ErrorCode } from './core/errors/error-code.js';
 import { errorFor } from './core/errors/failure-policy.js';
 import { lazy } from './core/lazy.js';
 import { createRecord, type EntryRecord, encodeRecordChecked } from './core/record.js';
-import { tabChannelName } from './core/storage-keys.js';
+import { storageKey } from './core/storage-keys.js';
 import { type EntryInput, type EntryIssue, validateEntry } from './core/validate.js';
 import type { DeliveryLoop } from './delivery-loop.js';
 import { type CampaignClientEventMap, type DeliveredEvent, Emitter, type Listener } from './events.js';
@@ -169,7 +169,7 @@ export function createCampaignClient(options: CampaignClientConfig): CampaignCli
 
   const ready = stores.then(async ({ entries }) => {
     if (entries.kind !== 'memory') {
-      channel = openTabChannel(tabChannelName(config.campaignId), ({ entryIds }) => {
+      channel = openTabChannel(storageKey(config.campaignId), ({ entryIds }) => {
         const mine = entryIds.filter((id) => waiters.has(id));
         loop?.forget(entryIds);
         settle(mine, undefined);

@@ -10,7 +10,7 @@ import { RepairAction } from './core/errors/failure-policy.js';
 import { KEEPALIVE_BODY_BYTES } from './core/limits.js';
 import { afterFailure, attempted, FRESH, isDue, nextWakeAt, type RetryState } from './core/retry-state.js';
 import { streamFor } from './core/shard.js';
-import { sendLockName } from './core/storage-keys.js';
+import { storageKey } from './core/storage-keys.js';
 import type { Emitter } from './events.js';
 
 /** How a round is run. */
@@ -110,7 +110,7 @@ export class DeliveryLoop {
   async #drain(options: RoundOptions): Promise<void> {
     let round = options;
     for (;;) {
-      const progressed = await withLock(sendLockName(this.#config.campaignId), () => this.#round(round));
+      const progressed = await withLock(storageKey(this.#config.campaignId, 'send'), () => this.#round(round));
       if (!progressed || round.keepalive || this.#stopped) return;
       round = { force: false, keepalive: false };
     }

@@ -19,7 +19,10 @@ export interface DeliveredEvent {
   readonly attempts: number;
 }
 
-/** Fired when entries will be tried again. */
+/**
+ * Fired when a failure retrying can fix left entries unsent: they will be tried again. A failure only an operator can
+ * fix fires {@link FailedEvent} instead (one event per failure).
+ */
 export interface RetryingEvent {
   readonly entryIds: readonly string[];
   /** The attempt that just failed (1 = first try). */

@@ -10,8 +10,9 @@ export type { CampaignClient, FlushResult, SubmitOptions, SubmitReceipt } from '
 export { createCampaignClient } from './client.js';
 export type { CampaignClientConfig, Timers } from './config.js';
 export type { CampaignEntryErrorOptions } from './core/errors/campaign-entry-error.js';
-export { CampaignEntryError, isCampaignEntryError } from './core/errors/campaign-entry-error.js';
+export { CampaignEntryError } from './core/errors/campaign-entry-error.js';
 export { ErrorCode } from './core/errors/error-code.js';
+export { isCampaignEntryError } from './core/errors/is-campaign-entry-error.js';
 export type { FieldName } from './core/fields.js';
 export type { BatchLimits, RetryPolicy } from './core/limits.js';
 export type { EntryRecord, RecordMeta } from './core/record.js';

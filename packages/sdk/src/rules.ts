@@ -14,18 +14,7 @@ export {
   MAX_RECORD_BYTES,
   RECORD_SCHEMA,
 } from './core/record.js';
-export {
-  cognitoIdentityKey,
-  entryDatabaseName,
-  identityDatabaseName,
-  localEntryKeyPrefix,
-  localIdentityKeyPrefix,
-  localStorageProbeKey,
-  STORAGE_KEY_PREFIX,
-  sendLockName,
-  tabChannelName,
-  unsentFormKey,
-} from './core/storage-keys.js';
+export { cognitoIdentityKey, STORAGE_KEY_PREFIX, type StorageKeyParts, storageKey } from './core/storage-keys.js';
 export { FORMULA_PREFIXES } from './core/text.js';
 export type {
   EntryInput,

@@ -1,8 +1,8 @@
-// The Cognito identity id the SDK keeps for the whole origin (IndexedDB identityDatabaseName(), object store `ids`),
+// The Cognito identity id the SDK keeps for the whole origin (IndexedDB storageKey('identity'), object store `ids`),
 // read and written from the test page: the phone iframes share it, as tabs of one browser do.
-import { cognitoIdentityKey, identityDatabaseName } from '@campaign-entry/sdk/rules';
+import { cognitoIdentityKey, storageKey } from '@campaign-entry/sdk/rules';
 
-const DATABASE = identityDatabaseName();
+const DATABASE = storageKey('identity');
 const STORE = 'ids';
 /** The key under which the AWS SDK's Cognito provider caches the guest identity id of the emulator's pool. */
 const KEY = cognitoIdentityKey('us-east-1:00000000-0000-4000-8000-000000000000');

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { unsentFormKey } from '../core/storage-keys.js';
-import { clearUnsent, readUnsent, saveUnsent, type UnsentForm } from './unsent-form-stash.js';
+import { storageKey } from '../core/storage-keys.js';
+import { clearUnsent, readUnsent } from './unsent-form-handover.js';
+import { saveUnsent, type UnsentForm } from './unsent-form-stash.js';
 
 const form: UnsentForm = {
   entryId: '00000000-0000-4000-8000-000000000001',
@@ -48,7 +49,7 @@ describe('unsent-form stash', () => {
 
   it('stores under the storage-keys name', () => {
     saveUnsent('sb', form);
-    assert.deepEqual(JSON.parse(global.localStorage?.getItem(unsentFormKey('sb')) ?? 'null'), form);
+    assert.deepEqual(JSON.parse(global.localStorage?.getItem(storageKey('sb', 'unsent-form')) ?? 'null'), form);
   });
 
   it('says false when localStorage cannot be written', () => {
@@ -58,9 +59,9 @@ describe('unsent-form stash', () => {
   });
 
   it('reads anything unreadable as nothing kept, and never throws without localStorage', () => {
-    global.localStorage?.setItem(unsentFormKey('sb'), '{not json');
+    global.localStorage?.setItem(storageKey('sb', 'unsent-form'), '{not json');
     assert.equal(readUnsent('sb'), undefined);
-    global.localStorage?.setItem(unsentFormKey('sb'), JSON.stringify({ entryId: 7 }));
+    global.localStorage?.setItem(storageKey('sb', 'unsent-form'), JSON.stringify({ entryId: 7 }));
     assert.equal(readUnsent('sb'), undefined);
     delete global.localStorage;
     assert.equal(saveUnsent('sb', form), false);
