@@ -1,6 +1,7 @@
 // In-page benchmark: the SDK drains a backlog of stored entries into the emulator (behind msw), with the real AWS SDK.
 import { createBrowserEmulator } from '@campaign-entry/emulator/browser';
-import { createCampaignClient, createRecord, encodeRecordChecked, validateEntry } from '@campaign-entry/sdk';
+import { createCampaignClient } from '@campaign-entry/sdk';
+import { createRecord, encodeRecordChecked, storageKey, validateEntry } from '@campaign-entry/sdk/rules';
 import { createStore, setMany } from 'idb-keyval';
 
 /** What one drain run measured. */
@@ -32,10 +33,10 @@ async function runDrain(entries: number, recordFailureRate: number): Promise<Dra
     receiptTimeoutMs: 0,
   };
   // An earlier visit left the backlog: written straight into the SDK's IndexedDB store (database
-  // `campaign-entry:v1:<campaignId>`, one StoredEntry per key), with records made by the SDK's own encoder. (Through
+  // storageKey(campaignId), one StoredEntry per key), with records made by the SDK's own encoder. (Through
   // submit() each entry would cost a whole-store scan by the delivery loop, which measures the fill, not the drain.)
   const fillStart = performance.now();
-  const store = createStore(`campaign-entry:v1:${config.campaignId}`, 'entries');
+  const store = createStore(storageKey(config.campaignId), 'entries');
   const now = Date.now();
   const stored: [string, unknown][] = [];
   for (let index = 0; index < entries; index++) {

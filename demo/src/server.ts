@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULT_POOL_ID, type EmulatorOptions } from '@campaign-entry/emulator';
 import { isLoopbackNodeRequest, type RunningEmulator, startEmulator } from '@campaign-entry/emulator/server';
 import { createTransformHandler } from '@campaign-entry/firehose-transform';
-import type { FieldName } from '@campaign-entry/sdk';
+import type { FieldName } from '@campaign-entry/sdk/rules';
 import { createDashboard } from './dashboard-data.js';
 import { contentSecurityPolicy, createStaticHandler } from './static-files.js';
 

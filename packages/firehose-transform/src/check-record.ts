@@ -10,7 +10,7 @@ import {
   type IssueTarget,
   MAX_RECORD_BYTES,
   validateEntry,
-} from '@campaign-entry/sdk';
+} from '@campaign-entry/sdk/rules';
 import type { TransformConfig } from './config.js';
 import { entrantKeyForEntry } from './entrant-key.js';
 import { type ReviewFlag, reviewFlags } from './review.js';

@@ -1,7 +1,7 @@
 // The campaign the transform checks records against, read from the environment the template sets. Parsed with the
 // SDK's own readers (parseFieldList, the FieldSpec shape), so `FIELDS` means exactly what the element's `fields`
 // attribute means.
-import { type FieldSpec, parseFieldList } from '@campaign-entry/sdk';
+import { type FieldSpec, parseFieldList } from '@campaign-entry/sdk/rules';
 import { TransformError, TransformErrorCode } from './errors.js';
 
 /** What one deployment of the transform checks. */

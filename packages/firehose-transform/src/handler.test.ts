@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { Buffer } from 'node:buffer';
 import { describe, it } from 'node:test';
-import { MAX_RECORD_BYTES } from '@campaign-entry/sdk';
+import { MAX_RECORD_BYTES } from '@campaign-entry/sdk/rules';
 import type { FirehoseTransformationHandler, FirehoseTransformationResult } from 'aws-lambda';
 import type { TransformConfig } from './config.js';
 import { MAX_RESPONSE_BYTES, PROCESSOR_BUFFER_BYTES } from './contract.js';

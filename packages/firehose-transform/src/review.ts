@@ -1,7 +1,7 @@
 // Signals that keep a valid entry but mark it for review: an implausible device clock, a submit outside the campaign
 // window, or the SDK's own bot signal. Pure: times in, flags out. The record stays `Ok` and queries filter on
 // `checks.review` (the draw excludes it; see infra-notes).
-import { DEFAULT_MAX_ENTRY_AGE_MS } from '@campaign-entry/sdk';
+import { DEFAULT_MAX_ENTRY_AGE_MS } from '@campaign-entry/sdk/rules';
 
 /** Why an entry is flagged for review (stable strings, written into `checks.flags`). */
 export const ReviewFlag = {

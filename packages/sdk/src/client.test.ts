@@ -190,6 +190,27 @@ describe('createCampaignClient', () => {
     assert.equal(await client.pending(), 0);
   });
 
+  it('reports each failure with exactly one event: failed for an operator, retrying for the rest', async () => {
+    let failure: 'denied' | 'throttled' | undefined = 'denied';
+    const { client, time, events } = setup((_stream, lines) => {
+      if (failure === 'denied') throw Object.assign(new Error('not authorized'), { name: 'AccessDeniedException' });
+      if (failure === 'throttled') throw throttled();
+      return ok(lines);
+    });
+    await submit(client, time);
+    assert.equal(events.failed.length, 1);
+    assert.match(events.failed[0]?.error.message ?? '', /Operator:/u);
+    assert.equal(events.retrying.length, 0);
+    failure = 'throttled';
+    await time.advance(300_000);
+    assert.equal(events.failed.length, 1, 'a retryable failure is not reported as failed');
+    assert.ok(events.retrying.length >= 1);
+    assert.ok(events.retrying.every((event) => event.error.code === 'throttled'));
+    failure = undefined;
+    await time.advance(60_000);
+    assert.equal(await client.pending(), 0);
+  });
+
   it('parks entries after the retry deadline; flush() sends them', async () => {
     let down = true;
     const { client, time, transport, events } = setup(

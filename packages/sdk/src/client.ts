@@ -5,11 +5,14 @@ import { type OpenedStores, openStores } from './adapters/open-store.js';
 import { watchPage } from './adapters/page-lifecycle.js';
 import type { FirehoseTransport } from './adapters/transport.js';
 import { type CampaignClientConfig, type ResolvedConfig, resolveConfig } from './config.js';
+import type { CampaignEntryError } from './core/errors/campaign-entry-error.js';
+import { ErrorCode } from './core/errors/error-code.js';
+import { errorFor } from './core/errors/failure-policy.js';
+import { lazy } from './core/lazy.js';
 import { createRecord, type EntryRecord, encodeRecordChecked } from './core/record.js';
+import { storageKey } from './core/storage-keys.js';
 import { type EntryInput, type EntryIssue, validateEntry } from './core/validate.js';
 import type { DeliveryLoop } from './delivery-loop.js';
-import { ErrorCode } from './error-code.js';
-import { CampaignEntryError } from './errors.js';
 import { type CampaignClientEventMap, type DeliveredEvent, Emitter, type Listener } from './events.js';
 import { SDK_VERSION } from './version.js';
 
@@ -86,24 +89,18 @@ interface Waiter {
   reject(error: CampaignEntryError): void;
 }
 
+// A failed chunk load (offline) is retried on the next round.
 function loadAwsTransport(config: ResolvedConfig, stores: Promise<OpenedStores>): () => Promise<FirehoseTransport> {
-  let loading: Promise<FirehoseTransport> | undefined;
-  return () => {
-    loading ??= Promise.all([import('./adapters/aws-transport.js'), stores]).then(
-      ([{ createAwsTransport }, { identity }]) =>
-        createAwsTransport({
-          region: config.region,
-          identityPoolId: config.identityPoolId,
-          endpoints: config.endpoints,
-          identityStore: identity,
-        }),
-      (error: unknown) => {
-        loading = undefined; // a failed chunk load is retried on the next round
-        throw error;
-      },
-    );
-    return loading;
-  };
+  return lazy(() =>
+    Promise.all([import('./adapters/aws-transport.js'), stores]).then(([{ createAwsTransport }, { identity }]) =>
+      createAwsTransport({
+        region: config.region,
+        identityPoolId: config.identityPoolId,
+        endpoints: config.endpoints,
+        identityStore: identity,
+      }),
+    ),
+  );
 }
 
 /**
@@ -130,7 +127,6 @@ export function createCampaignClient(options: CampaignClientConfig): CampaignCli
   let disposed = false;
   let channel: TabChannel | undefined;
   let loop: DeliveryLoop | undefined;
-  let loading: Promise<DeliveryLoop> | undefined;
   let retryTimer: unknown;
 
   const settle = (entryIds: readonly string[], stream: string | undefined) => {
@@ -143,29 +139,21 @@ export function createCampaignClient(options: CampaignClientConfig): CampaignCli
   };
 
   // Saving an entry needs only this module; sending needs the delivery loop and the AWS SDK, two lazily loaded
-  // chunks fetched in parallel (on prefetch, on submit, or at once when an earlier visit left entries stored).
-  function delivery(): Promise<DeliveryLoop> {
-    if (!loading) {
-      void transport().catch(() => {}); // start fetching the AWS chunk alongside
-      loading = Promise.all([import('./delivery-loop.js'), stores]).then(
-        ([{ DeliveryLoop: Loop }, { entries }]) => {
-          loop = new Loop(config, entries, transport, events, {
-            delivered(entryIds, stream) {
-              settle(entryIds, stream);
-              if (stream !== undefined) channel?.post({ type: 'delivered', entryIds });
-            },
-          });
-          if (disposed) loop.stop();
-          return loop;
+  // chunks fetched in parallel (on prefetch, on submit, or at once when an earlier visit left entries stored). A chunk
+  // that failed to load (offline) is fetched again on the next try.
+  const delivery = lazy((): Promise<DeliveryLoop> => {
+    void transport().catch(() => {}); // start fetching the AWS chunk alongside
+    return Promise.all([import('./delivery-loop.js'), stores]).then(([{ DeliveryLoop: Loop }, { entries }]) => {
+      loop = new Loop(config, entries, transport, events, {
+        delivered(entryIds, stream) {
+          settle(entryIds, stream);
+          if (stream !== undefined) channel?.post({ type: 'delivered', entryIds });
         },
-        (error: unknown) => {
-          loading = undefined; // a chunk that failed to load (offline) is fetched again on the next try
-          throw error;
-        },
-      );
-    }
-    return loading;
-  }
+      });
+      if (disposed) loop.stop();
+      return loop;
+    });
+  });
 
   /** Sends what is stored; if the code to send cannot load yet, tries again shortly. The entries stay stored. */
   function kick(options?: { force?: boolean; keepalive?: boolean }): void {
@@ -181,7 +169,7 @@ export function createCampaignClient(options: CampaignClientConfig): CampaignCli
 
   const ready = stores.then(async ({ entries }) => {
     if (entries.kind !== 'memory') {
-      channel = openTabChannel(`campaign-entry:v1:${config.campaignId}`, ({ entryIds }) => {
+      channel = openTabChannel(storageKey(config.campaignId), ({ entryIds }) => {
         const mine = entryIds.filter((id) => waiters.has(id));
         loop?.forget(entryIds);
         settle(mine, undefined);
@@ -212,7 +200,7 @@ export function createCampaignClient(options: CampaignClientConfig): CampaignCli
     if (disposed)
       return {
         status: 'rejected',
-        error: new CampaignEntryError(ErrorCode.Disposed, 'The client was disposed.', { retryable: false }),
+        error: errorFor(ErrorCode.Disposed, 'The client was disposed.'),
       };
     const now = config.clock();
     const validation = validateEntry(input, config.spec, now);
@@ -236,11 +224,7 @@ export function createCampaignClient(options: CampaignClientConfig): CampaignCli
       events.emit('limit', { limit: 'count', entryIds: [entryId] });
       return {
         status: 'rejected',
-        error: new CampaignEntryError(
-          ErrorCode.QueueFull,
-          `This device already holds ${config.maxStoredEntries} unsent entries.`,
-          { retryable: false },
-        ),
+        error: errorFor(ErrorCode.QueueFull, `This device already holds ${config.maxStoredEntries} unsent entries.`),
       };
     }
     const delivery$ = waitFor(entryId);
@@ -306,11 +290,7 @@ export function createCampaignClient(options: CampaignClientConfig): CampaignCli
       loop?.stop();
       config.timers.clear(retryTimer);
       channel?.close();
-      const error = new CampaignEntryError(
-        ErrorCode.Disposed,
-        'The client was disposed before delivery; the entry stays stored.',
-        { retryable: false },
-      );
+      const error = errorFor(ErrorCode.Disposed, 'The client was disposed before delivery; the entry stays stored.');
       for (const list of waiters.values()) for (const waiter of list) waiter.reject(error);
       waiters.clear();
       events.clear();

@@ -3,22 +3,23 @@
 import type { StoragePreference } from './adapters/open-store.js';
 import { randomUuid } from './adapters/random-id.js';
 import type { FirehoseTransport } from './adapters/transport.js';
+import type { CampaignEntryError } from './core/errors/campaign-entry-error.js';
+import { ErrorCode } from './core/errors/error-code.js';
+import { errorFor } from './core/errors/failure-policy.js';
 import { DEFAULT_FIELDS, type FieldName, type FieldSpec, isFieldName } from './core/fields.js';
-import { type BatchLimits, DEFAULT_RETRY_POLICY, FIREHOSE_BATCH_LIMITS, type RetryPolicy } from './core/limits.js';
-import { ErrorCode } from './error-code.js';
-import { CampaignEntryError } from './errors.js';
+import {
+  type BatchLimits,
+  DEFAULT_MAX_ENTRY_AGE_MS,
+  DEFAULT_RETRY_POLICY,
+  FIREHOSE_BATCH_LIMITS,
+  type RetryPolicy,
+} from './core/limits.js';
 
 /** Timer functions, injectable so tests control time. */
 export interface Timers {
   set(callback: () => void, ms: number): unknown;
   clear(handle: unknown): void;
 }
-
-/**
- * How long an entry may wait on the device before it is removed unsent: 7 days, in milliseconds. Servers use it too: a
- * record claiming to be older than this was not queued by a stock client (or its device clock is wrong).
- */
-export const DEFAULT_MAX_ENTRY_AGE_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** Configuration for {@link createCampaignClient}. Durations are in milliseconds. */
 export interface CampaignClientConfig {
@@ -128,13 +129,7 @@ export function resolveConfig(config: CampaignClientConfig): ResolvedConfig {
   if (!(batch.maxBytes >= 1024 && batch.maxBytes <= FIREHOSE_BATCH_LIMITS.maxBytes))
     problems.push('batch.maxBytes must be 1 KiB–4 MiB');
   if (problems.length > 0) {
-    throw new CampaignEntryError(
-      ErrorCode.InvalidConfig,
-      `Invalid campaign client configuration: ${problems.join('; ')}.`,
-      {
-        retryable: false,
-      },
-    );
+    throw errorFor(ErrorCode.InvalidConfig, `Invalid campaign client configuration: ${problems.join('; ')}.`);
   }
   return {
     region: config.region,

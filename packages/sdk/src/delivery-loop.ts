@@ -6,10 +6,11 @@ import type { FirehoseTransport } from './adapters/transport.js';
 import type { ResolvedConfig } from './config.js';
 import { fitRequestBody, packBatches } from './core/batch.js';
 import { classifyFailure, classifyRecordError, type Failure, toError } from './core/classify.js';
+import { RepairAction } from './core/errors/failure-policy.js';
 import { KEEPALIVE_BODY_BYTES } from './core/limits.js';
 import { afterFailure, attempted, FRESH, isDue, nextWakeAt, type RetryState } from './core/retry-state.js';
 import { streamFor } from './core/shard.js';
-import { ErrorCode } from './error-code.js';
+import { storageKey } from './core/storage-keys.js';
 import type { Emitter } from './events.js';
 
 /** How a round is run. */
@@ -24,6 +25,20 @@ interface RoundOptions {
 export interface DeliveryCallbacks {
   /** Firehose acknowledged these entries (here or, with `stream` undefined, in another tab). */
   delivered(entryIds: readonly string[], stream: string | undefined): void;
+}
+
+/** Applies the failure's repair (its policy row) before the next call. */
+function repair(transport: FirehoseTransport, failure: Failure): void {
+  switch (failure.policy.repair) {
+    case RepairAction.RefreshCredentials:
+      transport.invalidateCredentials();
+      break;
+    case RepairAction.CorrectClock:
+      if (failure.serverTime !== undefined) transport.correctClock(failure.serverTime);
+      break;
+    case RepairAction.None:
+      break;
+  }
 }
 
 /** Drives delivery for one client. */
@@ -95,7 +110,7 @@ export class DeliveryLoop {
   async #drain(options: RoundOptions): Promise<void> {
     let round = options;
     for (;;) {
-      const progressed = await withLock(`campaign-entry:v1:${this.#config.campaignId}:send`, () => this.#round(round));
+      const progressed = await withLock(storageKey(this.#config.campaignId, 'send'), () => this.#round(round));
       if (!progressed || round.keepalive || this.#stopped) return;
       round = { force: false, keepalive: false };
     }
@@ -171,9 +186,7 @@ export class DeliveryLoop {
       );
     } catch (error) {
       const failure = classifyFailure(error);
-      if (failure.code === ErrorCode.CredentialsExpired) transport.invalidateCredentials();
-      if (failure.code === ErrorCode.ClockSkew && failure.serverTime !== undefined)
-        transport.correctClock(failure.serverTime);
+      repair(transport, failure);
       this.#fail(batch, failure, error);
       return false;
     }
@@ -217,8 +230,10 @@ export class DeliveryLoop {
       delay = decision.state.parked ? null : Math.max(delay ?? 0, decision.delayMs);
     }
     const entryIds = entries.map((entry) => entry.entryId);
-    if (!failure.retryable) this.#events.emit('failed', { entryIds, error });
-    this.#events.emit('retrying', { entryIds, attempt, delayMs: delay, error });
+    // One event per failure: `failed` when only an operator can fix it (the entries stay stored and are tried again
+    // after `operatorFixDelayMs`), else `retrying` with the wait chosen.
+    if (failure.policy.retryable) this.#events.emit('retrying', { entryIds, attempt, delayMs: delay, error });
+    else this.#events.emit('failed', { entryIds, error });
   }
 
   async #evictExpired(stored: StoredEntry[], now: number): Promise<StoredEntry[]> {

@@ -1,7 +1,7 @@
 // The client's events, typed, and a tiny emitter for them.
 
 import type { StorageKind } from './adapters/entry-store.js';
-import type { CampaignEntryError } from './errors.js';
+import type { CampaignEntryError } from './core/errors/campaign-entry-error.js';
 
 /** Fired when an entry is saved on the device, before any network call. */
 export interface QueuedEvent {
@@ -19,7 +19,10 @@ export interface DeliveredEvent {
   readonly attempts: number;
 }
 
-/** Fired when entries will be tried again. */
+/**
+ * Fired when a failure retrying can fix left entries unsent: they will be tried again. A failure only an operator can
+ * fix fires {@link FailedEvent} instead (one event per failure).
+ */
 export interface RetryingEvent {
   readonly entryIds: readonly string[];
   /** The attempt that just failed (1 = first try). */

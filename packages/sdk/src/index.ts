@@ -1,53 +1,22 @@
-// @campaign-entry/sdk — the public surface. Everything a user may import is re-exported here by name; the rest is
-// internal and may change.
+// @campaign-entry/sdk — the client: everything a page needs to take entries. The shared rules (validation, records,
+// storage keys) are `@campaign-entry/sdk/rules`; in-memory twins for tests are `@campaign-entry/sdk/testing`; the
+// localStorage stash for a form submitted before the client loads is `@campaign-entry/sdk/stash`; the load-once
+// helper is `@campaign-entry/sdk/lazy`. The rest is internal and may change.
 
 export type { EntryStore, KeyValueStore, StorageKind, StoredEntry } from './adapters/entry-store.js';
-export { createMemoryStore } from './adapters/memory-store.js';
 export type { StoragePreference } from './adapters/open-store.js';
-export { randomUuid } from './adapters/random-id.js';
-export type {
-  FirehoseTransport,
-  MemoryTransport,
-  MemoryTransportBehaviour,
-  PutOptions,
-  RecordResult,
-} from './adapters/transport.js';
-export { createMemoryTransport } from './adapters/transport.js';
+export type { FirehoseTransport, PutOptions, RecordResult } from './adapters/transport.js';
 export type { CampaignClient, FlushResult, SubmitOptions, SubmitReceipt } from './client.js';
 export { createCampaignClient } from './client.js';
 export type { CampaignClientConfig, Timers } from './config.js';
-export { DEFAULT_MAX_ENTRY_AGE_MS, parseStreams } from './config.js';
-export { nextDelayMs } from './core/backoff.js';
-export { packBatches } from './core/batch.js';
-export type { Failure } from './core/classify.js';
-export { classifyFailure, classifyRecordError } from './core/classify.js';
-export type { FieldListResult, FieldName, FieldSpec } from './core/fields.js';
-export { DEFAULT_FIELDS, DEFAULT_MIN_AGE, FIELD_NAMES, isFieldName, minAgeFor, parseFieldList } from './core/fields.js';
+export type { CampaignEntryErrorOptions } from './core/errors/campaign-entry-error.js';
+export { CampaignEntryError } from './core/errors/campaign-entry-error.js';
+export { ErrorCode } from './core/errors/error-code.js';
+export { isCampaignEntryError } from './core/errors/is-campaign-entry-error.js';
+export type { FieldName } from './core/fields.js';
 export type { BatchLimits, RetryPolicy } from './core/limits.js';
-export { DEFAULT_RETRY_POLICY, FIREHOSE_BATCH_LIMITS, KEEPALIVE_BODY_BYTES } from './core/limits.js';
-export type { DecodeResult, EncodeResult, EntryRecord, RecordContext, RecordMeta } from './core/record.js';
-export {
-  createRecord,
-  decodeRecord,
-  encodeRecord,
-  encodeRecordChecked,
-  MAX_RECORD_BYTES,
-  RECORD_SCHEMA,
-} from './core/record.js';
-export { streamFor } from './core/shard.js';
-export { FORMULA_PREFIXES } from './core/text.js';
-export type {
-  EntryInput,
-  EntryIssue,
-  FieldResult,
-  IssueTarget,
-  ValidationResult,
-  ValidEntry,
-} from './core/validate.js';
-export { FIELD_MAX_LENGTH, IssueCode, validateEntry, validateField } from './core/validate.js';
-export { ErrorCode } from './error-code.js';
-export type { CampaignEntryErrorOptions } from './errors.js';
-export { CampaignEntryError, isCampaignEntryError } from './errors.js';
+export type { EntryRecord, RecordMeta } from './core/record.js';
+export type { EntryInput, EntryIssue, IssueTarget } from './core/validate.js';
 export type {
   CampaignClientEventMap,
   DeliveredEvent,

@@ -1,6 +1,6 @@
 // <campaign-entry> as an entrant meets it: the form, its keyboards and autofill, validation messages, focus, and the
 // copy in both languages. Delivery against the emulator is in campaign-entry.delivery.browser.test.ts.
-import { FIELD_NAMES } from '@campaign-entry/sdk';
+import { FIELD_NAMES } from '@campaign-entry/sdk/rules';
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { CampaignEntry } from './campaign-entry.component.js';

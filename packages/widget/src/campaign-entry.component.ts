@@ -1,13 +1,9 @@
 // The element renders and keeps the form; what needs the SDK (its client, validation, submit) is in
 // form-controller.ts, loaded right after the first render. Only small, dependency-free parts of the SDK are imported
 // here.
-import {
-  type CampaignClient,
-  CampaignEntryError,
-  FIELD_NAMES,
-  type FieldName,
-  parseFieldList,
-} from '@campaign-entry/sdk';
+import { type CampaignClient, CampaignEntryError } from '@campaign-entry/sdk';
+import { FIELD_NAMES, type FieldName, parseFieldList } from '@campaign-entry/sdk/rules';
+import { saveUnsent, type UnsentForm } from '@campaign-entry/sdk/stash';
 import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { datePartName, toIsoDate } from './birth-date.js';
 import { styles } from './campaign-entry.styles.js';
@@ -18,7 +14,6 @@ import { formFields } from './form-fields.js';
 import { FormModel } from './form-model.js';
 import { pickLocale } from './strings/locale.js';
 import { type CampaignEntryStrings, format } from './strings/strings.js';
-import { saveUnsent, type UnsentForm } from './unsent-form.js';
 
 /** What the entrant sees. Reflected to the `state` attribute, so pages can style by it. */
 export const FormState = {

@@ -1,12 +1,7 @@
 // <campaign-entry> sending real entries: the element's own SDK client, the real AWS SDK chunk, guest credentials from
 // the emulator's Cognito and records into the emulator's Firehose (msw). Every test checks what the emulator received.
-import {
-  type CampaignClient,
-  CampaignEntryError,
-  createCampaignClient,
-  createMemoryTransport,
-  type SubmitReceipt,
-} from '@campaign-entry/sdk';
+import { type CampaignClient, CampaignEntryError, createCampaignClient, type SubmitReceipt } from '@campaign-entry/sdk';
+import { createMemoryTransport } from '@campaign-entry/sdk/testing';
 import { expect } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import type { CampaignEntry } from './campaign-entry.component.js';

@@ -3,6 +3,7 @@
 // lost. Its own page: a browser may remember a module it failed to fetch for the rest of the page's life.
 import { createEmulator, type Emulator } from '@campaign-entry/emulator';
 import { createHandlers } from '@campaign-entry/emulator/msw';
+import { storageKey } from '@campaign-entry/sdk/rules';
 import { expect } from '@open-wc/testing';
 import { HttpResponse, http } from 'msw';
 import { setupWorker } from 'msw/browser';
@@ -48,7 +49,7 @@ describe('<campaign-entry> from dist/ when its behaviour cannot be fetched', () 
       [el.entryId, 'localstorage'],
     ]);
     expect(el.shadowRoot?.textContent).to.contain('Saved on this device, sending…');
-    key = `campaign-entry:v1:${el.getAttribute('campaign-id')}:unsent-form`;
+    key = storageKey(el.getAttribute('campaign-id') ?? '', 'unsent-form');
     expect(JSON.parse(localStorage.getItem(key) ?? 'null')?.entryId).to.equal(el.entryId);
     expect(records(emulator)).to.deep.equal([]);
   });

@@ -1,15 +1,7 @@
 // The form's behaviour and the SDK's validation, storage and client come in one chunk loaded right after the form
 // first renders: the form is interactive before any of it arrives, and by the time the entrant taps Submit it has long
-// been there. A submit before it arrives keeps the form in localStorage (unsent-form.ts).
-type Controller = typeof import('./form-controller.js');
-
-let loading: Promise<Controller> | undefined;
+// been there. A submit before it arrives keeps the form in localStorage (@campaign-entry/sdk/stash).
+import { lazy } from '@campaign-entry/sdk/lazy';
 
 /** The behaviour module, loaded once; a failed load (offline) is tried again on the next call. */
-export function loadController(): Promise<Controller> {
-  loading ??= import('./form-controller.js').catch((error: unknown) => {
-    loading = undefined;
-    throw error;
-  });
-  return loading;
-}
+export const loadController = lazy(() => import('./form-controller.js'));

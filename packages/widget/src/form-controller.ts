@@ -5,25 +5,26 @@ import {
   type CampaignClient,
   CampaignEntryError,
   createCampaignClient,
+  ErrorCode,
+  isCampaignEntryError,
+  type SubmitReceipt,
+} from '@campaign-entry/sdk';
+import {
   type EntryInput,
   type EntryIssue,
   type EntryRecord,
-  ErrorCode,
   type FieldName,
   type IssueTarget,
-  isCampaignEntryError,
-  type SubmitReceipt,
   validateEntry,
   validateField,
-} from '@campaign-entry/sdk';
+} from '@campaign-entry/sdk/rules';
+import { clearUnsent, readUnsent, type UnsentForm } from '@campaign-entry/sdk/stash';
 import type { TemplateResult } from 'lit';
 import { FormState, panel } from './campaign-entry.component.js';
 import type { FormModel } from './form-model.js';
 import { enMessages } from './strings/en-messages.js';
 import { completeEnglish } from './strings/locale.js';
 import { type CampaignEntryStrings, format } from './strings/strings.js';
-import type { UnsentForm } from './unsent-form.js';
-import { clearUnsent, readUnsent } from './unsent-form-handover.js';
 
 // The English messages and outcome copy travel with the behaviour that shows them.
 completeEnglish(enMessages);

@@ -1,6 +1,6 @@
 // The form's controls as templates: one text input per field (with the right keyboard and autofill), the date of birth
 // as three boxes, and the consent checkboxes. State and events stay in the element.
-import type { FieldName, IssueTarget } from '@campaign-entry/sdk';
+import type { FieldName, IssueTarget } from '@campaign-entry/sdk/rules';
 import { html, type TemplateResult } from 'lit';
 import { datePartName, datePartOrder } from './birth-date.js';
 import type { CampaignEntryStrings } from './strings/strings.js';

@@ -1,6 +1,7 @@
 // The element's working state and the few actions both halves of the element use: the element renders it, and the
 // behaviour loaded after the first render (form-controller.ts) changes it. Internal: not exported from the package.
-import type { CampaignEntryError, EntryIssue, FieldSpec, IssueTarget, StorageKind } from '@campaign-entry/sdk';
+import type { CampaignEntryError, StorageKind } from '@campaign-entry/sdk';
+import type { EntryIssue, FieldSpec, IssueTarget } from '@campaign-entry/sdk/rules';
 import type { CampaignEntry, FormState } from './campaign-entry.component.js';
 import type { CampaignEntryDeliveredDetail } from './events/campaign-entry-delivered.js';
 import type { CampaignEntryErrorDetail } from './events/campaign-entry-error.js';

@@ -1,10 +1,11 @@
-// The Cognito identity id the SDK keeps for the whole origin (IndexedDB `campaign-entry:v1:identity`, object store
-// `ids`), read and written from the test page: the phone iframes share it, as tabs of one browser do.
+// The Cognito identity id the SDK keeps for the whole origin (IndexedDB storageKey('identity'), object store `ids`),
+// read and written from the test page: the phone iframes share it, as tabs of one browser do.
+import { cognitoIdentityKey, storageKey } from '@campaign-entry/sdk/rules';
 
-const DATABASE = 'campaign-entry:v1:identity';
+const DATABASE = storageKey('identity');
 const STORE = 'ids';
 /** The key under which the AWS SDK's Cognito provider caches the guest identity id of the emulator's pool. */
-const KEY = 'aws:cognito-identity-credentials:us-east-1:00000000-0000-4000-8000-000000000000:ANONYMOUS';
+const KEY = cognitoIdentityKey('us-east-1:00000000-0000-4000-8000-000000000000');
 
 function request<T>(run: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {

@@ -1,10 +1,11 @@
 // Makes IndexedDB slow for the next page that opens a campaign's database, the way a busy phone (or an upgrade waiting
 // on another tab) does: a version change is requested while a tab holds the database open, and every open behind it
 // waits until that tab closes. The SDK's 2 s probe then gives up and that page keeps entries in localStorage.
+import { storageKey } from '@campaign-entry/sdk/rules';
 
-/** The SDK's IndexedDB database of a campaign (`IDB_PREFIX` in packages/sdk). */
+/** The SDK's IndexedDB database of a campaign. */
 export function campaignDatabase(campaignId: string): string {
-  return `campaign-entry:v1:${campaignId}`;
+  return storageKey(campaignId);
 }
 
 /**

@@ -4,6 +4,7 @@ import { FirehoseClient, type FirehoseClientConfig, PutRecordBatchCommand } from
 // Imported from the provider package itself: `@aws-sdk/credential-providers`' browser field maps to a path without
 // an extension that bundlers cannot resolve, and it only re-exports this provider.
 import { fromCognitoIdentityPool } from '@aws-sdk/credential-provider-cognito-identity';
+import { cognitoIdentityKey } from '../core/storage-keys.js';
 import { createCredentialCache, type GuestCredentials } from './credential-cache.js';
 import type { KeyValueStore } from './entry-store.js';
 import type { FirehoseTransport, RecordResult } from './transport.js';
@@ -59,7 +60,7 @@ export function createAwsTransport(options: AwsTransportOptions): FirehoseTransp
     retryStrategy: NO_RETRIES,
     ...(options.endpoints?.cognito ? { endpoint: options.endpoints.cognito } : {}),
   };
-  const identityKey = `aws:cognito-identity-credentials:${options.identityPoolId}:ANONYMOUS`;
+  const identityKey = cognitoIdentityKey(options.identityPoolId);
   const newProvider = () =>
     fromCognitoIdentityPool({ identityPoolId: options.identityPoolId, clientConfig: cognitoConfig, cache: identity });
   let provider = newProvider();

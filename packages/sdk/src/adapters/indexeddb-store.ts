@@ -1,8 +1,6 @@
 import { createStore, del, delMany, get, promisifyRequest, set, values } from 'idb-keyval';
+import { storageKey } from '../core/storage-keys.js';
 import { byAge, type EntryStore, isStoredEntry, type KeyValueStore } from './entry-store.js';
-
-/** IndexedDB database names carry the storage format version, so a future format can migrate instead of misreading. */
-export const IDB_PREFIX = 'campaign-entry:v1';
 
 /** Rejects if `promise` has not settled after `ms` (some private modes leave `indexedDB.open` hanging forever). */
 function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
@@ -32,14 +30,14 @@ export const SLOW_CALL_TIMEOUT_MS = 2000;
 
 /**
  * Opens the IndexedDB {@link EntryStore} for a campaign, after proving it can write (Safari private mode and full
- * disks fail here, so the caller can fall back). Database `campaign-entry:v1:<campaignId>`, object store `entries`.
+ * disks fail here, so the caller can fall back). Database `storageKey(campaignId)`, object store `entries`.
  * When the probe does not answer in time the database may still hold entries another tab or an earlier visit
  * stored: the result then offers a `reader` that lists, counts and deletes them (each call bounded in time) and
  * refuses new ones, so they go to the next storage instead of waiting on a stuck database.
  */
 export async function openIndexedDbStore(campaignId: string, probeTimeoutMs = 2000): Promise<IndexedDbOpening> {
   if (typeof indexedDB === 'undefined') return { status: 'unavailable' };
-  const store = createStore(`${IDB_PREFIX}:${campaignId}`, 'entries');
+  const store = createStore(storageKey(campaignId), 'entries');
   const entries: EntryStore = {
     kind: 'indexeddb',
     put: (entry) => set(entry.entryId, entry, store),
@@ -74,9 +72,9 @@ export async function openIndexedDbStore(campaignId: string, probeTimeoutMs = 20
   };
 }
 
-/** An IndexedDB {@link KeyValueStore} (database `campaign-entry:v1:identity`), for the Cognito identity id. */
+/** An IndexedDB {@link KeyValueStore} (database `storageKey('identity')`), for the Cognito identity id. */
 export function openIndexedDbKeyValueStore(): KeyValueStore {
-  const store = createStore(`${IDB_PREFIX}:identity`, 'ids');
+  const store = createStore(storageKey('identity'), 'ids');
   return {
     getItem: async (key) => (await get<string>(key, store)) ?? null,
     setItem: (key, value) => set(key, value, store),

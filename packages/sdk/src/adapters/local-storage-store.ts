@@ -1,10 +1,8 @@
+import { storageKey } from '../core/storage-keys.js';
 import { byAge, type EntryStore, isStoredEntry, type KeyValueStore, type StoredEntry } from './entry-store.js';
 
-/** localStorage keys carry the storage format version: `campaign-entry:v1:<campaignId>:entry:<entryId>`. */
-export const LOCAL_STORAGE_PREFIX = 'campaign-entry:v1';
-
 function probe(storage: Storage): void {
-  const key = `${LOCAL_STORAGE_PREFIX}:probe`;
+  const key = storageKey('probe');
   storage.setItem(key, '1');
   storage.removeItem(key);
 }
@@ -16,7 +14,7 @@ function probe(storage: Storage): void {
 export function openLocalStorageStore(campaignId: string, storage: Storage = globalThis.localStorage): EntryStore {
   if (!storage) throw new Error('localStorage is not available');
   probe(storage);
-  const prefix = `${LOCAL_STORAGE_PREFIX}:${campaignId}:entry:`;
+  const prefix = storageKey(campaignId, 'entry', '');
   return {
     kind: 'localstorage',
     async put(entry: StoredEntry) {
@@ -50,7 +48,7 @@ export function openLocalStorageStore(campaignId: string, storage: Storage = glo
 /** A localStorage {@link KeyValueStore} with versioned keys. */
 export function openLocalStorageKeyValueStore(storage: Storage = globalThis.localStorage): KeyValueStore {
   probe(storage);
-  const prefix = `${LOCAL_STORAGE_PREFIX}:identity:`;
+  const prefix = storageKey('identity', '');
   return {
     getItem: async (key) => storage.getItem(prefix + key),
     setItem: async (key, value) => storage.setItem(prefix + key, value),

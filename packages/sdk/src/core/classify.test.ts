@@ -17,8 +17,8 @@ describe('classifyFailure', () => {
     ]) {
       const failure = classifyFailure(error);
       assert.equal(failure.code, 'throttled');
-      assert.equal(failure.retryable, true);
-      assert.equal(failure.failover, true);
+      assert.equal(failure.policy.retryable, true);
+      assert.equal(failure.policy.failover, true);
     }
   });
 
@@ -38,7 +38,7 @@ describe('classifyFailure', () => {
     ]) {
       const failure = classifyFailure(new TypeError(message));
       assert.equal(failure.code, 'network', message);
-      assert.equal(failure.retryable, true);
+      assert.equal(failure.policy.retryable, true);
     }
   });
 
@@ -72,7 +72,7 @@ describe('classifyFailure', () => {
   it('stops on errors only an operator can fix, with what to do', () => {
     const denied = classifyFailure(named('AccessDeniedException', 'User is not authorized', 400));
     assert.equal(denied.code, 'access-denied');
-    assert.equal(denied.retryable, false);
+    assert.equal(denied.policy.retryable, false);
     assert.match(denied.message, /Operator: allow firehose:PutRecordBatch/);
     assert.equal(
       classifyFailure(named('ResourceNotFoundException', 'Firehose entries-9 under account 000000000000 not found.'))
@@ -94,9 +94,9 @@ describe('classifyFailure', () => {
   it('keeps retrying what it does not recognize', () => {
     const failure = classifyFailure(new Error('something odd'));
     assert.equal(failure.code, 'unknown');
-    assert.equal(failure.retryable, true);
-    assert.equal(classifyFailure(undefined).retryable, true);
-    assert.equal(classifyFailure('a string').retryable, true);
+    assert.equal(failure.policy.retryable, true);
+    assert.equal(classifyFailure(undefined).policy.retryable, true);
+    assert.equal(classifyFailure('a string').policy.retryable, true);
   });
 });
 
@@ -105,8 +105,8 @@ describe('classifyRecordError', () => {
     assert.deepEqual(
       [classifyRecordError('ServiceUnavailableException'), classifyRecordError('InternalFailure')].map((failure) => [
         failure.code,
-        failure.retryable,
-        failure.failover,
+        failure.policy.retryable,
+        failure.policy.failover,
       ]),
       [
         ['throttled', true, true],

@@ -1,15 +1,14 @@
 // Turning whatever a call threw (an AWS SDK modelled exception, a browser network TypeError, …) into a retry decision.
-import { ErrorCode } from '../error-code.js';
-import { CampaignEntryError } from '../errors.js';
+import type { CampaignEntryError } from './errors/campaign-entry-error.js';
+import { ErrorCode } from './errors/error-code.js';
+import { errorFor, FAILURE_POLICY, type FailurePolicy } from './errors/failure-policy.js';
 
-/** A retry decision about one failure. */
+/** One classified failure: its code, what the policy table says about it, and what the error told us. */
 export interface Failure {
   /** What kind of failure, as a stable code. */
   readonly code: ErrorCode;
-  /** Whether retrying without human help can succeed. */
-  readonly retryable: boolean;
-  /** Whether later attempts should try another delivery stream (this one is saturated). */
-  readonly failover: boolean;
+  /** {@link FAILURE_POLICY}'s row for `code`. */
+  readonly policy: FailurePolicy;
   /** For clock-skew errors: AWS's clock at the time of the error, in ms since the epoch, when it could be read. */
   readonly serverTime?: number;
   /** A sentence for logs; for operator errors, what to do. */
@@ -64,17 +63,6 @@ const NETWORK_MESSAGES = [
   'und_err',
 ];
 
-const OPERATOR_MESSAGES: Partial<Record<ErrorCode, string>> = {
-  [ErrorCode.AccessDenied]:
-    "The guest role may not write to this delivery stream. Operator: allow firehose:PutRecordBatch on the stream in the identity pool's unauthenticated role. Entries stay stored on devices and are retried.",
-  [ErrorCode.StreamNotFound]:
-    'The delivery stream does not exist in this region. Operator: check delivery-stream and region in the page config. Entries stay stored on devices and are retried.',
-  [ErrorCode.IdentityPoolInvalid]:
-    'The identity pool does not exist or does not allow unauthenticated identities. Operator: check identity-pool-id and the pool settings. Entries stay stored on devices and are retried.',
-  [ErrorCode.InvalidRequest]:
-    'AWS rejected the request as invalid. Operator: report this as an SDK bug, with the message.',
-};
-
 function text(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
@@ -94,8 +82,10 @@ export function readServerTime(error: unknown): number | undefined {
   return Number.isNaN(parsed) ? undefined : parsed;
 }
 
-function failure(code: ErrorCode, retryable: boolean, message: string, extra: Partial<Failure> = {}): Failure {
-  return { code, retryable, failover: false, message: OPERATOR_MESSAGES[code] ?? message, ...extra };
+function failure(code: ErrorCode, message: string, serverTime?: number): Failure {
+  const policy: FailurePolicy = FAILURE_POLICY[code];
+  const found = { code, policy, message: policy.operatorMessage ?? message };
+  return serverTime === undefined ? found : { ...found, serverTime };
 }
 
 /**
@@ -119,26 +109,23 @@ export function classifyFailure(error: unknown): Failure {
     CLOCK.has(name) ||
     (name === 'InvalidSignatureException' && /signature (expired|not yet current)/iu.test(message))
   ) {
-    const serverTime = readServerTime(error);
-    return failure(ErrorCode.ClockSkew, true, message || name, serverTime === undefined ? {} : { serverTime });
+    return failure(ErrorCode.ClockSkew, message || name, readServerTime(error));
   }
   // A signature that does not match means the key we signed with is not the one AWS knows: fetch credentials again.
   if (CREDENTIALS.has(name) || name === 'InvalidSignatureException')
-    return failure(ErrorCode.CredentialsExpired, true, message || name);
-  if (THROTTLING.has(name) || status === 429)
-    return failure(ErrorCode.Throttled, true, message || name, { failover: true });
+    return failure(ErrorCode.CredentialsExpired, message || name);
+  if (THROTTLING.has(name) || status === 429) return failure(ErrorCode.Throttled, message || name);
   if (TRANSIENT.has(name) || (status !== undefined && status >= 500))
-    return failure(ErrorCode.ServiceError, true, message || name);
-  if (name === 'AccessDeniedException' || name === 'AccessDenied')
-    return failure(ErrorCode.AccessDenied, false, message);
+    return failure(ErrorCode.ServiceError, message || name);
+  if (name === 'AccessDeniedException' || name === 'AccessDenied') return failure(ErrorCode.AccessDenied, message);
   if (name === 'ResourceNotFoundException' && /identity|pool/iu.test(message))
-    return failure(ErrorCode.IdentityPoolInvalid, false, message);
-  if (name === 'ResourceNotFoundException') return failure(ErrorCode.StreamNotFound, false, message);
+    return failure(ErrorCode.IdentityPoolInvalid, message);
+  if (name === 'ResourceNotFoundException') return failure(ErrorCode.StreamNotFound, message);
   if (name === 'NotAuthorizedException' || name === 'InvalidIdentityPoolConfigurationException') {
-    return failure(ErrorCode.IdentityPoolInvalid, false, message);
+    return failure(ErrorCode.IdentityPoolInvalid, message);
   }
   if (name === 'InvalidArgumentException' || name === 'ValidationException' || name === 'SerializationException') {
-    return failure(ErrorCode.InvalidRequest, false, message);
+    return failure(ErrorCode.InvalidRequest, message);
   }
   if (
     name === 'NetworkError' ||
@@ -146,12 +133,12 @@ export function classifyFailure(error: unknown): Failure {
     (name === 'TypeError' && NETWORK_MESSAGES.some((fragment) => lower.includes(fragment))) ||
     NETWORK_MESSAGES.some((fragment) => lower.includes(fragment))
   ) {
-    return failure(ErrorCode.Network, true, message || 'Network error');
+    return failure(ErrorCode.Network, message || 'Network error');
   }
   if (status !== undefined && status >= 400 && status < 500 && status !== 408) {
-    return failure(ErrorCode.InvalidRequest, false, message || `HTTP ${status}`);
+    return failure(ErrorCode.InvalidRequest, message || `HTTP ${status}`);
   }
-  return failure(ErrorCode.Unknown, true, message || name || 'Unknown error');
+  return failure(ErrorCode.Unknown, message || name || 'Unknown error');
 }
 
 /**
@@ -159,17 +146,12 @@ export function classifyFailure(error: unknown): Failure {
  * `InternalFailure`; both are retryable, and a saturated stream suggests trying another).
  */
 export function classifyRecordError(errorCode: string, errorMessage = ''): Failure {
-  if (errorCode === 'ServiceUnavailableException')
-    return failure(ErrorCode.Throttled, true, errorMessage || errorCode, { failover: true });
-  if (errorCode === 'InternalFailure') return failure(ErrorCode.ServiceError, true, errorMessage || errorCode);
+  if (errorCode === 'ServiceUnavailableException') return failure(ErrorCode.Throttled, errorMessage || errorCode);
+  if (errorCode === 'InternalFailure') return failure(ErrorCode.ServiceError, errorMessage || errorCode);
   return classifyFailure({ name: errorCode, message: errorMessage });
 }
 
 /** The {@link CampaignEntryError} for a classified failure. */
 export function toError(failure: Failure, cause?: unknown): CampaignEntryError {
-  return new CampaignEntryError(
-    failure.code,
-    failure.message,
-    cause === undefined ? { retryable: failure.retryable } : { retryable: failure.retryable, cause },
-  );
+  return errorFor(failure.code, failure.message, cause);
 }

@@ -9,9 +9,6 @@ export type FieldName = (typeof FIELD_NAMES)[number];
 /** The fields asked for when a campaign does not say. */
 export const DEFAULT_FIELDS: readonly FieldName[] = ['name', 'email'];
 
-/** The minimum age when `birth-date` is asked and no `minAge` is given (the reference campaign sells beer). */
-export const DEFAULT_MIN_AGE = 21;
-
 /**
  * What a campaign asks of an entrant. Every listed field is required.
  * @example `{ fields: ['name', 'email', 'birth-date'], minAge: 18 }`
@@ -42,14 +39,8 @@ export function parseFieldList(list: string | null | undefined): FieldListResult
     .split(',')
     .map((name) => name.trim().toLowerCase())
     .filter((name) => name.length > 0);
-  if (names.length === 0) return { success: true, fields: DEFAULT_FIELDS };
   const unknown = names.filter((name) => !isFieldName(name));
   const fields = FIELD_NAMES.filter((name) => names.includes(name));
   const result = fields.length > 0 ? fields : DEFAULT_FIELDS;
   return unknown.length > 0 ? { success: false, unknown, fields: result } : { success: true, fields: result };
-}
-
-/** The minimum age that applies to `spec`, or `undefined` when no birth date is asked. */
-export function minAgeFor(spec: FieldSpec): number | undefined {
-  return spec.fields.includes('birth-date') ? (spec.minAge ?? DEFAULT_MIN_AGE) : undefined;
 }

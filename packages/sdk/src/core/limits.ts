@@ -43,3 +43,9 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   deadlineMs: 600_000,
   operatorFixDelayMs: 300_000,
 };
+
+/**
+ * How long an entry may wait on the device before it is removed unsent: 7 days, in milliseconds. Servers use it too: a
+ * record claiming to be older than this was not queued by a stock client (or its device clock is wrong).
+ */
+export const DEFAULT_MAX_ENTRY_AGE_MS = 7 * 24 * 60 * 60 * 1000;

@@ -38,29 +38,30 @@ export interface RetryDecision {
 }
 
 /**
- * The state after a failed attempt: when to try again, on which stream, or park it.
- * - clock skew and expired credentials: retry at once (the fix is applied before the next call), once; then back off.
- * - retryable: full-jitter backoff.
- * - operator errors: wait `operatorFixDelayMs`.
+ * The state after a failed attempt: when to try again, on which stream, or park it. Reads the failure's policy row:
+ * - `retryAtOnce` (the repair is applied before the next call): retry at once, once; then back off.
+ * - `retryable`: full-jitter backoff.
+ * - not retryable (an operator must act): wait `operatorFixDelayMs`.
+ * - `failover`: count it, so the entry moves to the next stream.
  * Past `deadlineMs` since the first attempt of this visit, the entry is parked (still stored).
  */
 export function afterFailure(
   state: RetryState,
   failure: Failure,
   now: number,
-  policy: RetryPolicy,
+  timing: RetryPolicy,
   random: () => number,
 ): RetryDecision {
-  const failovers = state.failovers + (failure.failover ? 1 : 0);
+  const { policy } = failure;
+  const failovers = state.failovers + (policy.failover ? 1 : 0);
   const first = state.firstAttemptAt ?? now;
-  if (now - first >= policy.deadlineMs) {
+  if (now - first >= timing.deadlineMs) {
     return { state: { ...state, failovers, firstAttemptAt: first, parked: true }, delayMs: Number.POSITIVE_INFINITY };
   }
   let delayMs: number;
-  if (!failure.retryable) delayMs = policy.operatorFixDelayMs;
-  else if ((failure.code === 'clock-skew' || failure.code === 'credentials-expired') && state.attempts <= 1)
-    delayMs = 0;
-  else delayMs = nextDelayMs(state.attempts, policy, random);
+  if (!policy.retryable) delayMs = timing.operatorFixDelayMs;
+  else if (policy.retryAtOnce && state.attempts <= 1) delayMs = 0;
+  else delayMs = nextDelayMs(state.attempts, timing, random);
   return { state: { ...state, failovers, firstAttemptAt: first, notBefore: now + delayMs, parked: false }, delayMs };
 }
 

@@ -1,5 +1,6 @@
 // Entry validation: pure, never throws on user input, returns every issue at once (valibot's safeParse shape).
-import { type FieldName, type FieldSpec, isFieldName, minAgeFor } from './fields.js';
+import { type FieldName, type FieldSpec, isFieldName } from './fields.js';
+import { minAgeFor } from './min-age.js';
 import { codePointLength, hasForbiddenCharacters, looksLikeFormula, normalizeText } from './text.js';
 
 /** Why a value was refused. Stable strings: the widget maps them to localized copy. */

@@ -1,4 +1,4 @@
-import type { EntryRecord } from '@campaign-entry/sdk';
+import type { EntryRecord } from '@campaign-entry/sdk/rules';
 
 /** `detail` of `campaign-entry-delivered`. */
 export interface CampaignEntryDeliveredDetail {

@@ -1,4 +1,4 @@
-import type { EntryIssue } from '@campaign-entry/sdk';
+import type { EntryIssue } from '@campaign-entry/sdk/rules';
 
 /** `detail` of `campaign-entry-invalid`. */
 export interface CampaignEntryInvalidDetail {

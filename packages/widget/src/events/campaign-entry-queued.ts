@@ -1,4 +1,5 @@
-import type { EntryRecord, StorageKind } from '@campaign-entry/sdk';
+import type { StorageKind } from '@campaign-entry/sdk';
+import type { EntryRecord } from '@campaign-entry/sdk/rules';
 
 /** `detail` of `campaign-entry-queued`. */
 export interface CampaignEntryQueuedDetail {

@@ -1,7 +1,7 @@
 // For tests of the BUILT script-tag bundle (dist/campaign-entry.js): its URL, an element made from it, an entrant,
 // and the records the emulator holds. Separate from harness.ts, which defines the element from the sources.
 import type { Emulator } from '@campaign-entry/emulator';
-import type { EntryRecord } from '@campaign-entry/sdk';
+import type { EntryRecord } from '@campaign-entry/sdk/rules';
 import type { CampaignEntry } from '../campaign-entry.component.js';
 
 /** The built script-tag file (run `pnpm build` first). */

@@ -2,7 +2,7 @@
 // each (so IndexedDB never carries entries from one test to the next), and small helpers to act like an entrant.
 import type { Emulator } from '@campaign-entry/emulator';
 import { createBrowserEmulator } from '@campaign-entry/emulator/browser';
-import type { EntryRecord } from '@campaign-entry/sdk';
+import type { EntryRecord } from '@campaign-entry/sdk/rules';
 import { fixture, html } from '@open-wc/testing';
 import type { CampaignEntry } from '../campaign-entry.component.js';
 import '../campaign-entry.js';

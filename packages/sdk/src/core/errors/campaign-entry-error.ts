@@ -25,18 +25,9 @@ export class CampaignEntryError extends Error {
   readonly retryable: boolean;
 
   constructor(code: ErrorCode, message: string, options: CampaignEntryErrorOptions) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    // Error reads only `cause` from its options, and sets it only when the key is present.
+    super(message, options);
     this.code = code;
     this.retryable = options.retryable;
   }
-}
-
-/**
- * Whether `value` is a {@link CampaignEntryError}, also across realms (compares the `name`).
- */
-export function isCampaignEntryError(value: unknown): value is CampaignEntryError {
-  return (
-    value instanceof CampaignEntryError ||
-    (typeof value === 'object' && value !== null && (value as { name?: unknown }).name === 'CampaignEntryError')
-  );
 }

@@ -1,25 +1,26 @@
 // The stable reasons an SDK error carries, as data (its own module: pages that only create errors never ship the list).
+// What the SDK does about each one (retry, fail over, repair, tell an operator) is in failure-policy.ts, nowhere else.
 
 /**
  * What went wrong, as data. Retry decisions read `retryable`; people read `message` (which, for errors an operator must
  * fix, says what to do).
  */
 export const ErrorCode = {
-  /** Firehose or Cognito asked us to slow down (quota or throttling). Retried with backoff. */
+  /** Firehose or Cognito asked us to slow down (quota or throttling). */
   Throttled: 'throttled',
-  /** A 5xx or an `InternalFailure`: AWS had a problem. Retried with backoff. */
+  /** A 5xx or an `InternalFailure`: AWS had a problem. */
   ServiceError: 'service-error',
-  /** The request never got an answer: offline, DNS, connection dropped, timeout. Retried with backoff. */
+  /** The request never got an answer: offline, DNS, connection dropped, timeout. */
   Network: 'network',
-  /** The device clock is too far from AWS's; the signer corrects its offset and the call is retried at once. */
+  /** The device clock is too far from AWS's. */
   ClockSkew: 'clock-skew',
-  /** The guest credentials expired or were rejected; they are fetched again and the call retried. */
+  /** The guest credentials expired or were rejected. */
   CredentialsExpired: 'credentials-expired',
-  /** The guest role may not write to the stream. Operator action: fix the IAM role. */
+  /** The guest role may not write to the stream. */
   AccessDenied: 'access-denied',
-  /** The delivery stream does not exist (deleted, misspelt, other region). Operator action: fix the page config. */
+  /** The delivery stream does not exist (deleted, misspelt, other region). */
   StreamNotFound: 'stream-not-found',
-  /** The identity pool does not exist or does not allow guests. Operator action: fix the pool or the page config. */
+  /** The identity pool does not exist or does not allow guests. */
   IdentityPoolInvalid: 'identity-pool-invalid',
   /** AWS rejected the request itself (should not happen: records are checked before sending). */
   InvalidRequest: 'invalid-request',
@@ -29,7 +30,7 @@ export const ErrorCode = {
   Disposed: 'disposed',
   /** The configuration passed to `createCampaignClient` is unusable. */
   InvalidConfig: 'invalid-config',
-  /** Anything else; treated as retryable so that no entry is given up on by mistake. */
+  /** Anything else. */
   Unknown: 'unknown',
 } as const;
 

@@ -1,0 +1,7 @@
+// @campaign-entry/sdk/testing — in-memory twins of the client's I/O, for tests of code that uses the SDK: pass them as
+// `transport` and `storage` to createCampaignClient. SDK code only (src/testing/ holds the SDK's own test helpers,
+// which need the emulator and are not published).
+
+export { createMemoryStore } from './adapters/memory-store.js';
+export type { MemoryTransport, MemoryTransportBehaviour } from './adapters/transport.js';
+export { createMemoryTransport } from './adapters/transport.js';
