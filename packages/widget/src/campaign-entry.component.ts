@@ -1,49 +1,30 @@
-// The element renders and keeps the form; what needs the SDK (its client, validation, submit) is in
-// form-controller.ts, loaded right after the first render. Only small, dependency-free parts of the SDK are imported
-// here.
+// The element: it owns the form's state, draws every panel and dispatches every event. What needs the SDK (its client,
+// validation, submit) is the FormController in form-controller.ts, loaded right after the first render; its methods
+// return outcomes, which the element shows. Only small, dependency-free parts of the SDK are imported here.
 import {
   type CampaignClient,
   CampaignEntryError,
+  type EntryIssue,
+  type EntryRecord,
   FIELD_NAMES,
   type FieldName,
+  type FieldSpec,
+  type IssueTarget,
   parseFieldList,
+  type StorageKind,
 } from '@campaign-entry/sdk';
 import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { datePartName, toIsoDate } from './birth-date.js';
 import { styles } from './campaign-entry.styles.js';
 import { loadController } from './controller-loader.js';
 import { type EntryWindow, msUntilChange, parseWindow, WindowState, windowState } from './entry-window.js';
-import type { FormController } from './form-controller.js';
+import type { CampaignEntryEventDetails } from './events/events.js';
+import type { ClientNews, FormController, Outcome } from './form-controller.js';
 import { formFields } from './form-fields.js';
-import { FormModel } from './form-model.js';
-import { pickLocale } from './strings/locale.js';
+import { FormState } from './form-state.js';
+import { type Locale, loadedStrings, loadStrings, pickLocale } from './strings/locale.js';
 import { type CampaignEntryStrings, format } from './strings/strings.js';
 import { saveUnsent, type UnsentForm } from './unsent-form.js';
-
-/** What the entrant sees. Reflected to the `state` attribute, so pages can style by it. */
-export const FormState = {
-  /** The form, waiting for input. */
-  Ready: 'ready',
-  /** Submitted; waiting for the device to store it and Firehose to acknowledge it. */
-  Sending: 'sending',
-  /** Firehose acknowledged the entry: "You're in". */
-  Delivered: 'delivered',
-  /** Stored on the device, still being sent: "Saved on this device, sending…"; turns into `delivered`. */
-  Queued: 'queued',
-  /** The entry could not be kept on the device; the form stays filled in to try again. */
-  Failed: 'failed',
-  /** Younger than `min-age`: a polite, final message. */
-  Ineligible: 'ineligible',
-  /** Before `opens-at`. */
-  NotOpen: 'not-open',
-  /** At or after `closes-at`. */
-  Closed: 'closed',
-  /** The attributes are unusable; the message tells whoever set up the page what to fix. */
-  Misconfigured: 'misconfigured',
-} as const;
-
-/** One of {@link FormState}'s values. */
-export type FormState = (typeof FormState)[keyof typeof FormState];
 
 // Attributes that make a new SDK client when they change.
 const CLIENT_KEYS = [
@@ -154,8 +135,31 @@ export class CampaignEntry extends LitElement {
   /** Copy overrides, merged over the locale's copy. @example `{ submit: 'Count me in' }` */
   strings?: Partial<CampaignEntryStrings>;
 
-  // Internal state lives in the model, shared with the lazily loaded controller (kept out of the public API).
-  readonly #model = new FormModel(this);
+  // The form fill's state (kept out of the public API).
+  /** Where the entry is, before the entry window and the configuration are taken into account. */
+  #phase: FormState = FormState.Ready;
+  /** The live region's text. */
+  #announcement = '';
+  /** The message shown per field, from the last check or submit. */
+  #issues = new Map<IssueTarget, EntryIssue>();
+  /** Fields typed in: checked when left. */
+  readonly #dirty = new Set<IssueTarget>();
+  /** Unusable client attributes, in English for whoever set up the page. */
+  #clientProblems: string[] = [];
+  /** Unusable page attributes (rules link, entry window). */
+  #pageProblems: string[] = [];
+  #spec: FieldSpec = { fields: ['name', 'email'] };
+  #locale: Locale = 'en';
+  /** Bumped whenever attributes that make the client change; the controller is connected for `#connected`. */
+  #generation = 0;
+  #connected = -1;
+  #entryId: string | undefined;
+  /** Where the entry is kept, once it is. */
+  #storage: StorageKind | undefined;
+  /** Why the last submit could not keep the entry. */
+  #failure: CampaignEntryError | undefined;
+  /** The minimum age an ineligible entrant was told about. */
+  #ineligibleAge = 0;
   #controller: FormController | undefined;
   #unsentRetry: ReturnType<typeof setTimeout> | undefined;
   #stale = true;
@@ -166,16 +170,15 @@ export class CampaignEntry extends LitElement {
 
   /** What the entrant sees now. */
   get state(): FormState {
-    const model = this.#model;
-    if (model.clientProblems.length + model.pageProblems.length > 0) return FormState.Misconfigured;
+    if (this.#clientProblems.length + this.#pageProblems.length > 0) return FormState.Misconfigured;
     const open = windowState(this.#window, Date.now());
-    const settled = model.phase !== FormState.Ready && model.phase !== FormState.Failed;
-    return open === WindowState.Open || settled ? model.phase : open;
+    const settled = this.#phase !== FormState.Ready && this.#phase !== FormState.Failed;
+    return open === WindowState.Open || settled ? this.#phase : open;
   }
 
   /** The id the current form fill will be (or was) stored under; made when the form is first touched. */
   get entryId(): string | undefined {
-    return this.#model.entryId;
+    return this.#entryId;
   }
 
   override connectedCallback(): void {
@@ -185,27 +188,24 @@ export class CampaignEntry extends LitElement {
   }
 
   override disconnectedCallback(): void {
+    // The controller lets go of its client (hostDisconnected).
     super.disconnectedCallback();
-    this.#release();
+    this.#stale = true;
     clearTimeout(this.#windowTimer);
     clearTimeout(this.#unsentRetry);
     window.removeEventListener('online', this.#retryUnsent);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    this.#model.locale = pickLocale([
-      this.locale,
-      this.closest('[lang]')?.getAttribute('lang'),
-      ...navigator.languages,
-    ]);
+    this.#locale = pickLocale([this.locale, this.closest('[lang]')?.getAttribute('lang'), ...navigator.languages]);
     const reconnect = this.#stale || CLIENT_KEYS.some((key) => changed.has(key));
     const reread = reconnect || PAGE_KEYS.some((key) => changed.has(key));
     if (reconnect) this.#connect();
     if (reread) this.#readPage();
     this.#stale = false;
     // A reconnect reports problems once the client is made (it may add its own); a page change reports them now, or
-    // with the client's if the behaviour is still loading.
-    if (reread && !reconnect) this.#controller?.reportProblems();
+    // with the client's if the controller is still loading.
+    if (reread && !reconnect) this.#reportProblems();
   }
 
   protected override updated(): void {
@@ -216,39 +216,38 @@ export class CampaignEntry extends LitElement {
   }
 
   override render(): TemplateResult | string {
-    const t = this.#model.copy();
+    const t = this.#copy();
     if (!t) return '';
-    return html`${this.#body(t)}<p class="status" part="status" role="status">${this.#model.announcement}</p>`;
+    return html`${this.#body(t)}<p class="status" part="status" role="status">${this.#announcement}</p>`;
   }
 
   #body(t: CampaignEntryStrings): TemplateResult {
-    const model = this.#model;
     switch (this.state) {
       case FormState.Misconfigured:
         return panel(
           'misconfigured',
           t.configTitle,
           html`<ul>
-            ${[...model.clientProblems, ...model.pageProblems].map((problem) => html`<li>${problem}</li>`)}
+            ${[...this.#clientProblems, ...this.#pageProblems].map((problem) => html`<li>${problem}</li>`)}
           </ul>`,
         );
       case FormState.NotOpen: {
-        const time = new Intl.DateTimeFormat(model.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(
+        const time = new Intl.DateTimeFormat(this.#locale, { dateStyle: 'medium', timeStyle: 'short' }).format(
           this.#window.opensAt,
         );
         return panel('not-open', t.notOpenTitle, format(t.notOpenBody, { time }));
       }
       case FormState.Closed:
         return panel('closed', t.closedTitle, t.closedBody);
-      case FormState.Ineligible:
       case FormState.Delivered:
-        // Only the behaviour can reach these outcomes, and it brings their copy.
-        return this.#controller?.outcome(t, this.state) ?? this.#form(t);
+        return panel('delivered', t.deliveredTitle, t.deliveredBody);
+      case FormState.Ineligible:
+        return panel('ineligible', t.ineligibleTitle, format(t.ineligibleBody, { limit: this.#ineligibleAge }));
       case FormState.Queued:
         return panel(
           'queued',
           t.queuedTitle,
-          model.storage === 'memory' ? t.queuedMemoryBody : t.queuedBody,
+          this.#storage === 'memory' ? t.queuedMemoryBody : t.queuedBody,
           html`<span class="spinner" aria-hidden="true"></span>`,
         );
       default:
@@ -257,9 +256,8 @@ export class CampaignEntry extends LitElement {
   }
 
   #form(t: CampaignEntryStrings): TemplateResult {
-    const model = this.#model;
-    const sending = model.phase === FormState.Sending;
-    const failure = model.phase === FormState.Failed && model.failure;
+    const sending = this.#phase === FormState.Sending;
+    const failure = this.#phase === FormState.Failed && this.#failure;
     return html`<form
       part="form"
       novalidate
@@ -272,11 +270,14 @@ export class CampaignEntry extends LitElement {
     >
       ${formFields({
         t,
-        fields: model.spec.fields,
+        fields: this.#spec.fields,
         rulesUrl: this.rulesUrl ?? '',
         privacyUrl: this.privacyUrl,
-        // Issues come only from the behaviour's checks, so the behaviour words them.
-        message: (target) => this.#controller?.message(t, target) ?? '',
+        // Issues come only from the controller's checks, so the controller words them.
+        message: (target) => {
+          const issue = this.#issues.get(target);
+          return issue ? (this.#controller?.message(t, issue) ?? '') : '';
+        },
       })}
       ${
         failure
@@ -292,36 +293,108 @@ export class CampaignEntry extends LitElement {
     </form>`;
   }
 
-  /** The behaviour, loaded once (see controller-loader.ts); rejects while its chunk cannot load (offline). */
-  #loadController(): Promise<FormController> {
-    if (this.#controller) return Promise.resolve(this.#controller);
+  /** The copy for the current locale with the page's overrides, or `undefined` while a locale's chunk loads. */
+  #copy(): CampaignEntryStrings | undefined {
+    const base = loadedStrings(this.#locale);
+    if (!base) {
+      void loadStrings(this.#locale).then(() => this.requestUpdate());
+      return undefined;
+    }
+    return this.strings ? { ...base, ...this.strings } : base;
+  }
+
+  /** Moves to `phase` and renders. */
+  #set(phase: FormState): void {
+    this.#phase = phase;
+    this.requestUpdate();
+  }
+
+  /** Puts `text` in the live region. */
+  #announce(text: string): void {
+    this.#announcement = text;
+    this.requestUpdate();
+  }
+
+  /** Dispatches one of the element's events; they all bubble and cross shadow roots. */
+  #emit<K extends keyof CampaignEntryEventDetails>(name: K, detail: CampaignEntryEventDetails[K]): void {
+    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+  }
+
+  /** Focuses the heading of the panel just shown, which reads it out. */
+  async #focusHeading(): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+  }
+
+  /**
+   * The controller, loaded once (see controller-loader.ts) and connected to a client for the current attributes;
+   * rejects while its chunk cannot load (offline).
+   */
+  #ready(): Promise<FormController> {
     return loadController().then(({ FormController }) => {
-      this.#controller ??= new FormController(this.#model);
-      return this.#controller;
+      const controller = (this.#controller ??= new FormController(this, this.#news));
+      if (this.#connected !== this.#generation) {
+        this.#connected = this.#generation;
+        const { client, region, identityPoolId, deliveryStream, campaignId, cognitoEndpoint, firehoseEndpoint } = this;
+        const problems = controller.connect({
+          client,
+          region,
+          identityPoolId,
+          deliveryStream,
+          campaignId,
+          cognitoEndpoint,
+          firehoseEndpoint,
+          locale: this.#locale,
+          spec: this.#spec,
+        });
+        this.#clientProblems.push(...problems);
+        this.#reportProblems();
+        this.requestUpdate();
+        if (problems.length === 0) this.#welcome(controller);
+      }
+      return controller;
     });
   }
 
-  /** The client, made once the behaviour is here (`undefined` inside when the configuration is unusable). */
-  #client(): Promise<CampaignClient | undefined> {
-    return this.#loadController().then((controller) => controller.client());
+  /**
+   * A new client takes a form kept before the controller loaded, and an entry this device saved earlier (a previous
+   * visit, another tab) that is still on its way is said in the status line under a fresh form, so the entrant does
+   * not enter twice, and again when it lands.
+   */
+  #welcome(controller: FormController): void {
+    const entryId = this.#entryId;
+    void controller.handOver(this.campaignId ?? '', entryId).then((outcome) => {
+      if (outcome && entryId) this.#show(entryId, outcome, true);
+    });
+    const fresh = () => !this.#entryId && this.#phase === FormState.Ready;
+    void controller.earlier().then((earlier) => {
+      if (!earlier || !fresh()) return;
+      this.#announce(this.#copy()?.earlierSending ?? '');
+      void earlier.landed.then(() => fresh() && this.#announce(this.#copy()?.earlierDelivered ?? ''));
+    });
+  }
+
+  /** What the client reports later about the submitted entry. */
+  #news = (news: ClientNews): void => {
+    if (news.type === 'delivered') this.#delivered(news.record, true);
+    else this.#emit('campaign-entry-error', { entryId: news.entryId, error: news.error, stored: true });
+  };
+
+  /** Fires one `campaign-entry-error` naming every configuration problem, if there are any (and the controller is here). */
+  #reportProblems(): void {
+    const error = this.#controller?.configError([...this.#clientProblems, ...this.#pageProblems]);
+    if (error) this.#emit('campaign-entry-error', { error, stored: false });
   }
 
   #connect(): void {
-    this.#release();
-    const model = this.#model;
     const parsed = parseFieldList(this.fields);
-    model.clientProblems = parsed.success
+    this.#clientProblems = parsed.success
       ? []
       : [`fields names ${parsed.unknown.join(', ')}: use ${FIELD_NAMES.join(', ')}`];
-    model.spec = this.minAge === undefined ? { fields: parsed.fields } : { fields: parsed.fields, minAge: this.minAge };
-    model.generation++;
-    // Made as soon as the behaviour's chunk is here; if it cannot load (offline), again on the next touch or submit.
-    this.#client().catch(() => {});
-  }
-
-  #release(): void {
-    this.#controller?.release();
-    this.#stale = true;
+    this.#spec = this.minAge === undefined ? { fields: parsed.fields } : { fields: parsed.fields, minAge: this.minAge };
+    this.#generation++;
+    // Made as soon as the controller's chunk is here; if it cannot load (offline), again on the next touch or submit.
+    this.#ready().catch(() => {});
   }
 
   #readPage(): void {
@@ -331,7 +404,7 @@ export class CampaignEntry extends LitElement {
     // build/unreachable-aws-code.mjs), and browsers give WebCrypto to secure contexts only: say so instead of
     // showing a form that could not send. (A page that passes its own `client` signs as it likes.)
     const insecure = !this.client && !globalThis.isSecureContext;
-    this.#model.pageProblems = [
+    this.#pageProblems = [
       ...(this.rulesUrl ? [] : ['rules-url is missing: the official rules must be linked']),
       ...(insecure ? ['this page needs a secure context (HTTPS) to sign entries'] : []),
       ...problems,
@@ -340,15 +413,15 @@ export class CampaignEntry extends LitElement {
 
   /** The first touch of the form starts the entry: its id, the fill timer, and loading the AWS code. */
   #touch(): void {
-    if (!this.#model.entryId) {
+    if (!this.#entryId) {
       // crypto.randomUUID exists in secure contexts, the only ones that show a form (see #readPage).
-      this.#model.entryId = crypto.randomUUID();
+      this.#entryId = crypto.randomUUID();
       this.#startedAt = Date.now();
     }
     if (!this.#prefetched) {
       this.#prefetched = true;
-      this.#client().then(
-        (client) => client?.prefetch(),
+      this.#ready().then(
+        (controller) => controller.client?.prefetch(),
         () => {
           this.#prefetched = false;
         },
@@ -356,24 +429,32 @@ export class CampaignEntry extends LitElement {
     }
   }
 
-  // Field checks belong to the behaviour (it has the SDK's rules). Which field an event concerns is read now: once
-  // dispatch ends, an event from inside a shadow root no longer has a target.
+  // A field typed in is checked when left, and one showing an error is re-checked as it is typed, so the message goes
+  // away as soon as it is fixed; untouched fields are never nagged about. Which field an event concerns is read now:
+  // once dispatch ends, an event from inside a shadow root no longer has a target.
   #input(event: Event): void {
     this.#touch();
     const field = fieldOf(event.target);
-    if (field) this.#withController((controller) => controller.edited(field, () => this.#filledIn().input));
+    if (!field) return;
+    this.#dirty.add(field);
+    if (this.#issues.has(field)) this.#check(field);
   }
 
   #leave(event: FocusEvent): void {
     const field = fieldOf(event.target);
-    if (field && field !== fieldOf(event.relatedTarget)) {
-      this.#withController((controller) => controller.left(field, () => this.#filledIn().input));
+    if (field && field !== 'consent' && field !== fieldOf(event.relatedTarget)) {
+      if (this.#dirty.has(field) || this.#issues.has(field)) this.#check(field);
     }
   }
 
-  /** Runs `task` once the behaviour is here; if it cannot load now, the submit checks everything anyway. */
-  #withController(task: (controller: FormController) => void): void {
-    this.#loadController().then(task, () => {});
+  /** Shows or clears `field`'s message once the controller is here; if it cannot load now, the submit checks anyway. */
+  #check(field: IssueTarget): void {
+    this.#ready().then((controller) => {
+      const issue = controller.check(field, this.#filledIn().input);
+      if (issue) this.#issues.set(field, issue);
+      else this.#issues.delete(field);
+      this.requestUpdate();
+    }, () => {});
   }
 
   /** Enter on a box whose key says "next" moves to the next box instead of submitting half a form. */
@@ -391,7 +472,7 @@ export class CampaignEntry extends LitElement {
     const data = form ? new FormData(form) : new FormData();
     const text = (name: string) => String(data.get(name) ?? '');
     const fields: Record<string, string> = {};
-    for (const field of this.#model.spec.fields) {
+    for (const field of this.#spec.fields) {
       fields[field] =
         field === 'birth-date'
           ? toIsoDate({
@@ -402,58 +483,115 @@ export class CampaignEntry extends LitElement {
           : text(field);
     }
     return {
-      entryId: this.#model.entryId as string,
+      entryId: this.#entryId as string,
       input: { fields, consent: { rules: data.has('consent'), marketing: data.has('marketing') } },
       fillMs: Date.now() - this.#startedAt,
       suspect: text('website') !== '',
-      locale: this.#model.locale,
+      locale: this.#locale,
     };
   }
 
   async #submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    const model = this.#model;
     // A second tap while the first is in flight is the same entry: ignore it (the SDK would dedupe it too).
-    if (model.phase === FormState.Sending || this.state !== model.phase) return this.requestUpdate();
+    if (this.#phase === FormState.Sending || this.state !== this.#phase) return this.requestUpdate();
     this.#touch();
     const form = this.#filledIn();
-    model.set(FormState.Sending);
-    model.announce(model.copy()?.sending ?? '');
+    this.#set(FormState.Sending);
+    this.#announce(this.#copy()?.sending ?? '');
     let controller: FormController;
     try {
-      controller = await this.#loadController();
+      controller = await this.#ready();
     } catch {
       return this.#keepUnsent(form);
     }
-    return controller.submit(form);
+    const outcome = await controller.submit(form);
+    if (outcome.status === 'misconfigured') return this.#set(FormState.Ready); // the panel says what to fix
+    this.#announce('');
+    this.#show(form.entryId, outcome);
+  }
+
+  /** Shows what became of entry `entryId` and dispatches its event; `handedOver`: it was kept before (see #keepUnsent). */
+  #show(entryId: string, outcome: Outcome, handedOver = false): void {
+    switch (outcome.status) {
+      case 'ineligible':
+        this.#emit('campaign-entry-invalid', { entryId, issues: outcome.issues });
+        this.#ineligibleAge = outcome.limit;
+        this.#set(FormState.Ineligible);
+        void this.#focusHeading();
+        return;
+      case 'invalid':
+        return this.#refuse(entryId, outcome.issues);
+      case 'failed':
+        this.#failure = outcome.error;
+        this.#set(FormState.Failed);
+        this.#emit('campaign-entry-error', { entryId, error: outcome.error, stored: false });
+        return;
+      case 'delivered':
+        return this.#delivered(outcome.record, handedOver);
+      case 'queued': {
+        const { record, storage } = outcome;
+        this.#storage = storage;
+        // disposed (the element left the page): the entry stays stored and is sent on the next visit
+        outcome.delivery.then(() => this.#delivered(record, true), () => {});
+        // A handed-over form already shows "Saved on this device" (and fired campaign-entry-queued).
+        if (handedOver) return;
+        this.#set(FormState.Queued);
+        this.#emit('campaign-entry-queued', { entryId, record, storage });
+        void this.#focusHeading();
+      }
+    }
+  }
+
+  #refuse(entryId: string, issues: readonly EntryIssue[]): void {
+    this.#emit('campaign-entry-invalid', { entryId, issues });
+    this.#set(FormState.Ready);
+    this.#issues = new Map(issues.map((issue) => [issue.field, issue]));
+    const t = this.#copy();
+    if (!t || !this.#controller) return;
+    // The same summary twice must still be announced: screen readers skip an unchanged live region.
+    const summary = this.#controller.summary(t, issues);
+    this.#announce(this.#announcement === summary ? `${summary}\u00a0` : summary);
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"], button')?.focus(),
+    );
+  }
+
+  #delivered(record: EntryRecord, automatic: boolean): void {
+    if (this.#phase === FormState.Delivered) return;
+    const hadFocus = this.matches(':focus-within');
+    this.#set(FormState.Delivered);
+    this.#emit('campaign-entry-delivered', { entryId: record.entryId, record });
+    // Moving focus reads the heading out; an automatic switch with focus elsewhere is announced instead.
+    if (!automatic || hadFocus) void this.#focusHeading();
+    else this.#announce(this.#copy()?.deliveredTitle ?? '');
   }
 
   /**
-   * The behaviour's chunk could not load (the network went away after the page did): keep the form's values on the
+   * The controller's chunk could not load (the network went away after the page did): keep the form's values on the
    * device, say so, and hand them to the SDK as soon as it loads — now, on `online`, or on the next visit.
    */
   #keepUnsent(form: UnsentForm): void {
-    const model = this.#model;
     if (!saveUnsent(this.campaignId ?? '', form)) {
-      model.failure = new CampaignEntryError('network', 'The entry could not be saved on this device.', {
+      this.#failure = new CampaignEntryError('network', 'The entry could not be saved on this device.', {
         retryable: true,
       });
-      model.set(FormState.Failed);
-      model.emit('campaign-entry-error', { entryId: form.entryId, error: model.failure, stored: false });
+      this.#set(FormState.Failed);
+      this.#emit('campaign-entry-error', { entryId: form.entryId, error: this.#failure, stored: false });
       return;
     }
-    model.storage = 'localstorage';
-    model.set(FormState.Queued);
-    model.emit('campaign-entry-queued', { entryId: form.entryId, storage: 'localstorage' });
-    void model.focusHeading();
+    this.#storage = 'localstorage';
+    this.#set(FormState.Queued);
+    this.#emit('campaign-entry-queued', { entryId: form.entryId, storage: 'localstorage' });
+    void this.#focusHeading();
     this.#retryUnsent();
   }
 
-  /** Tries to load the behaviour again (every 10 s and when the device is back online) until it takes the kept form. */
+  /** Tries to load the controller again (every 10 s and when the device is back online) until it takes the kept form. */
   #retryUnsent = (): void => {
     clearTimeout(this.#unsentRetry);
     window.removeEventListener('online', this.#retryUnsent);
-    this.#client().catch(() => {
+    this.#ready().catch(() => {
       window.addEventListener('online', this.#retryUnsent);
       this.#unsentRetry = setTimeout(this.#retryUnsent, 10_000);
     });
@@ -468,7 +606,7 @@ function fieldOf(target: EventTarget | null): FieldName | 'consent' | undefined 
 }
 
 /** A panel shown instead of the form: a focusable heading (focus reads it out) and a paragraph. */
-export function panel(kind: string, title: string, body: unknown, icon: unknown = ''): TemplateResult {
+function panel(kind: string, title: string, body: unknown, icon: unknown = ''): TemplateResult {
   return html`<section class="message ${kind}" part="message">
     <h2 part="heading" tabindex="-1">${icon}${title}</h2>
     <p>${body}</p>

@@ -1,15 +1,26 @@
-// The form's behaviour and the SDK's validation, storage and client come in one chunk loaded right after the form
+// The element's client side and the SDK's validation, storage and client come in one chunk loaded right after the form
 // first renders: the form is interactive before any of it arrives, and by the time the entrant taps Submit it has long
 // been there. A submit before it arrives keeps the form in localStorage (unsent-form.ts).
+import { completeEnglish } from './strings/locale.js';
+
 type Controller = typeof import('./form-controller.js');
 
 let loading: Promise<Controller> | undefined;
 
-/** The behaviour module, loaded once; a failed load (offline) is tried again on the next call. */
+/**
+ * The controller's module, loaded once, with the English messages and outcome copy it brings installed; a failed
+ * load (offline) is tried again on the next call.
+ */
 export function loadController(): Promise<Controller> {
-  loading ??= import('./form-controller.js').catch((error: unknown) => {
-    loading = undefined;
-    throw error;
-  });
+  loading ??= import('./form-controller.js').then(
+    (module) => {
+      completeEnglish(module.enMessages);
+      return module;
+    },
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
+  );
   return loading;
 }
