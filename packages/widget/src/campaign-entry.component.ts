@@ -4,24 +4,20 @@
 import {
   type CampaignClient,
   CampaignEntryError,
-  type EntryIssue,
-  type EntryRecord,
   FIELD_NAMES,
   type FieldName,
   type FieldSpec,
   type IssueTarget,
   parseFieldList,
-  type StorageKind,
 } from '@campaign-entry/sdk';
 import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { datePartName, toIsoDate } from './birth-date.js';
 import { styles } from './campaign-entry.styles.js';
 import { loadController } from './controller-loader.js';
 import { type EntryWindow, msUntilChange, parseWindow, WindowState, windowState } from './entry-window.js';
-import type { CampaignEntryEventDetails } from './events/events.js';
-import type { ClientNews, FormController, Outcome } from './form-controller.js';
+import type { ClientNews, FormController } from './form-controller.js';
 import { formFields } from './form-fields.js';
-import { FormState } from './form-state.js';
+import { FormState, type Update, type View } from './form-state.js';
 import { type Locale, loadedStrings, loadStrings, pickLocale } from './strings/locale.js';
 import { type CampaignEntryStrings, format } from './strings/strings.js';
 import { saveUnsent, type UnsentForm } from './unsent-form.js';
@@ -135,13 +131,15 @@ export class CampaignEntry extends LitElement {
   /** Copy overrides, merged over the locale's copy. @example `{ submit: 'Count me in' }` */
   strings?: Partial<CampaignEntryStrings>;
 
-  // The form fill's state (kept out of the public API).
-  /** Where the entry is, before the entry window and the configuration are taken into account. */
-  #phase: FormState = FormState.Ready;
-  /** The live region's text. */
-  #announcement = '';
-  /** The message shown per field, from the last check or submit. */
-  #issues = new Map<IssueTarget, EntryIssue>();
+  // The form fill's state (kept out of the public API): changed by #apply, shown by render.
+  readonly #view: View = {
+    phase: FormState.Ready,
+    announcement: '',
+    issues: new Map(),
+    storage: undefined,
+    failure: undefined,
+    ineligibleAge: 0,
+  };
   /** Fields typed in: checked when left. */
   readonly #dirty = new Set<IssueTarget>();
   /** Unusable client attributes, in English for whoever set up the page. */
@@ -154,12 +152,6 @@ export class CampaignEntry extends LitElement {
   #generation = 0;
   #connected = -1;
   #entryId: string | undefined;
-  /** Where the entry is kept, once it is. */
-  #storage: StorageKind | undefined;
-  /** Why the last submit could not keep the entry. */
-  #failure: CampaignEntryError | undefined;
-  /** The minimum age an ineligible entrant was told about. */
-  #ineligibleAge = 0;
   #controller: FormController | undefined;
   #unsentRetry: ReturnType<typeof setTimeout> | undefined;
   #stale = true;
@@ -172,8 +164,8 @@ export class CampaignEntry extends LitElement {
   get state(): FormState {
     if (this.#clientProblems.length + this.#pageProblems.length > 0) return FormState.Misconfigured;
     const open = windowState(this.#window, Date.now());
-    const settled = this.#phase !== FormState.Ready && this.#phase !== FormState.Failed;
-    return open === WindowState.Open || settled ? this.#phase : open;
+    const settled = this.#view.phase !== FormState.Ready && this.#view.phase !== FormState.Failed;
+    return open === WindowState.Open || settled ? this.#view.phase : open;
   }
 
   /** The id the current form fill will be (or was) stored under; made when the form is first touched. */
@@ -218,7 +210,7 @@ export class CampaignEntry extends LitElement {
   override render(): TemplateResult | string {
     const t = this.#copy();
     if (!t) return '';
-    return html`${this.#body(t)}<p class="status" part="status" role="status">${this.#announcement}</p>`;
+    return html`${this.#body(t)}<p class="status" part="status" role="status">${this.#view.announcement}</p>`;
   }
 
   #body(t: CampaignEntryStrings): TemplateResult {
@@ -242,12 +234,12 @@ export class CampaignEntry extends LitElement {
       case FormState.Delivered:
         return panel('delivered', t.deliveredTitle, t.deliveredBody);
       case FormState.Ineligible:
-        return panel('ineligible', t.ineligibleTitle, format(t.ineligibleBody, { limit: this.#ineligibleAge }));
+        return panel('ineligible', t.ineligibleTitle, format(t.ineligibleBody, { limit: this.#view.ineligibleAge }));
       case FormState.Queued:
         return panel(
           'queued',
           t.queuedTitle,
-          this.#storage === 'memory' ? t.queuedMemoryBody : t.queuedBody,
+          this.#view.storage === 'memory' ? t.queuedMemoryBody : t.queuedBody,
           html`<span class="spinner" aria-hidden="true"></span>`,
         );
       default:
@@ -256,8 +248,8 @@ export class CampaignEntry extends LitElement {
   }
 
   #form(t: CampaignEntryStrings): TemplateResult {
-    const sending = this.#phase === FormState.Sending;
-    const failure = this.#phase === FormState.Failed && this.#failure;
+    const sending = this.#view.phase === FormState.Sending;
+    const failure = this.#view.phase === FormState.Failed && this.#view.failure;
     return html`<form
       part="form"
       novalidate
@@ -275,7 +267,7 @@ export class CampaignEntry extends LitElement {
         privacyUrl: this.privacyUrl,
         // Issues come only from the controller's checks, so the controller words them.
         message: (target) => {
-          const issue = this.#issues.get(target);
+          const issue = this.#view.issues.get(target);
           return issue ? (this.#controller?.message(t, issue) ?? '') : '';
         },
       })}
@@ -303,28 +295,29 @@ export class CampaignEntry extends LitElement {
     return this.strings ? { ...base, ...this.strings } : base;
   }
 
-  /** Moves to `phase` and renders. */
-  #set(phase: FormState): void {
-    this.#phase = phase;
+  /** Applies an update (see form-state.ts): the view, then the event, then focus. Every event is dispatched here. */
+  #apply({ view, event, focus }: Update): void {
+    Object.assign(this.#view, view);
     this.requestUpdate();
+    if (event) this.dispatchEvent(new CustomEvent(event[0], { detail: event[1], bubbles: true, composed: true }));
+    if (focus) {
+      const target = focus === 'heading' ? 'h2' : '[aria-invalid="true"], button';
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(target)?.focus());
+    }
   }
 
-  /** Puts `text` in the live region. */
-  #announce(text: string): void {
-    this.#announcement = text;
-    this.requestUpdate();
-  }
-
-  /** Dispatches one of the element's events; they all bubble and cross shadow roots. */
-  #emit<K extends keyof CampaignEntryEventDetails>(name: K, detail: CampaignEntryEventDetails[K]): void {
-    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
-  }
-
-  /** Focuses the heading of the panel just shown, which reads it out. */
-  async #focusHeading(): Promise<void> {
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
-  }
+  /** Shows `news`: a submit's outcome, or what the controller found out by itself (`automatic`). */
+  #show = (news: ClientNews, automatic = true): void => {
+    const focused = this.matches(':focus-within');
+    const update = this.#controller?.show(news, {
+      entryId: this.#entryId,
+      view: this.#view,
+      t: this.#copy(),
+      automatic,
+      focused,
+    });
+    if (update) this.#apply(update);
+  };
 
   /**
    * The controller, loaded once (see controller-loader.ts) and connected to a client for the current attributes;
@@ -332,7 +325,7 @@ export class CampaignEntry extends LitElement {
    */
   #ready(): Promise<FormController> {
     return loadController().then(({ FormController }) => {
-      const controller = (this.#controller ??= new FormController(this, this.#news));
+      const controller = (this.#controller ??= new FormController(this, this.#show));
       if (this.#connected !== this.#generation) {
         this.#connected = this.#generation;
         const { client, region, identityPoolId, deliveryStream, campaignId, cognitoEndpoint, firehoseEndpoint } = this;
@@ -349,41 +342,15 @@ export class CampaignEntry extends LitElement {
         });
         this.#clientProblems.push(...problems);
         this.#reportProblems();
-        this.requestUpdate();
-        if (problems.length === 0) this.#welcome(controller);
       }
       return controller;
     });
   }
 
-  /**
-   * A new client takes a form kept before the controller loaded, and an entry this device saved earlier (a previous
-   * visit, another tab) that is still on its way is said in the status line under a fresh form, so the entrant does
-   * not enter twice, and again when it lands.
-   */
-  #welcome(controller: FormController): void {
-    const entryId = this.#entryId;
-    void controller.handOver(this.campaignId ?? '', entryId).then((outcome) => {
-      if (outcome && entryId) this.#show(entryId, outcome, true);
-    });
-    const fresh = () => !this.#entryId && this.#phase === FormState.Ready;
-    void controller.earlier().then((earlier) => {
-      if (!earlier || !fresh()) return;
-      this.#announce(this.#copy()?.earlierSending ?? '');
-      void earlier.landed.then(() => fresh() && this.#announce(this.#copy()?.earlierDelivered ?? ''));
-    });
-  }
-
-  /** What the client reports later about the submitted entry. */
-  #news = (news: ClientNews): void => {
-    if (news.type === 'delivered') this.#delivered(news.record, true);
-    else this.#emit('campaign-entry-error', { entryId: news.entryId, error: news.error, stored: true });
-  };
-
   /** Fires one `campaign-entry-error` naming every configuration problem, if there are any (and the controller is here). */
   #reportProblems(): void {
     const error = this.#controller?.configError([...this.#clientProblems, ...this.#pageProblems]);
-    if (error) this.#emit('campaign-entry-error', { error, stored: false });
+    if (error) this.#apply({ event: ['campaign-entry-error', { error, stored: false }] });
   }
 
   #connect(): void {
@@ -437,24 +404,27 @@ export class CampaignEntry extends LitElement {
     const field = fieldOf(event.target);
     if (!field) return;
     this.#dirty.add(field);
-    if (this.#issues.has(field)) this.#check(field);
+    if (this.#view.issues.has(field)) this.#check(field);
   }
 
   #leave(event: FocusEvent): void {
     const field = fieldOf(event.target);
     if (field && field !== 'consent' && field !== fieldOf(event.relatedTarget)) {
-      if (this.#dirty.has(field) || this.#issues.has(field)) this.#check(field);
+      if (this.#dirty.has(field) || this.#view.issues.has(field)) this.#check(field);
     }
   }
 
   /** Shows or clears `field`'s message once the controller is here; if it cannot load now, the submit checks anyway. */
   #check(field: IssueTarget): void {
-    this.#ready().then((controller) => {
-      const issue = controller.check(field, this.#filledIn().input);
-      if (issue) this.#issues.set(field, issue);
-      else this.#issues.delete(field);
-      this.requestUpdate();
-    }, () => {});
+    this.#ready().then(
+      (controller) => {
+        const issue = controller.check(field, this.#filledIn().input);
+        if (issue) this.#view.issues.set(field, issue);
+        else this.#view.issues.delete(field);
+        this.requestUpdate();
+      },
+      () => {},
+    );
   }
 
   /** Enter on a box whose key says "next" moves to the next box instead of submitting half a form. */
@@ -494,77 +464,17 @@ export class CampaignEntry extends LitElement {
   async #submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     // A second tap while the first is in flight is the same entry: ignore it (the SDK would dedupe it too).
-    if (this.#phase === FormState.Sending || this.state !== this.#phase) return this.requestUpdate();
+    if (this.#view.phase === FormState.Sending || this.state !== this.#view.phase) return this.requestUpdate();
     this.#touch();
     const form = this.#filledIn();
-    this.#set(FormState.Sending);
-    this.#announce(this.#copy()?.sending ?? '');
+    this.#apply({ view: { phase: FormState.Sending, announcement: this.#copy()?.sending ?? '' } });
     let controller: FormController;
     try {
       controller = await this.#ready();
     } catch {
       return this.#keepUnsent(form);
     }
-    const outcome = await controller.submit(form);
-    if (outcome.status === 'misconfigured') return this.#set(FormState.Ready); // the panel says what to fix
-    this.#announce('');
-    this.#show(form.entryId, outcome);
-  }
-
-  /** Shows what became of entry `entryId` and dispatches its event; `handedOver`: it was kept before (see #keepUnsent). */
-  #show(entryId: string, outcome: Outcome, handedOver = false): void {
-    switch (outcome.status) {
-      case 'ineligible':
-        this.#emit('campaign-entry-invalid', { entryId, issues: outcome.issues });
-        this.#ineligibleAge = outcome.limit;
-        this.#set(FormState.Ineligible);
-        void this.#focusHeading();
-        return;
-      case 'invalid':
-        return this.#refuse(entryId, outcome.issues);
-      case 'failed':
-        this.#failure = outcome.error;
-        this.#set(FormState.Failed);
-        this.#emit('campaign-entry-error', { entryId, error: outcome.error, stored: false });
-        return;
-      case 'delivered':
-        return this.#delivered(outcome.record, handedOver);
-      case 'queued': {
-        const { record, storage } = outcome;
-        this.#storage = storage;
-        // disposed (the element left the page): the entry stays stored and is sent on the next visit
-        outcome.delivery.then(() => this.#delivered(record, true), () => {});
-        // A handed-over form already shows "Saved on this device" (and fired campaign-entry-queued).
-        if (handedOver) return;
-        this.#set(FormState.Queued);
-        this.#emit('campaign-entry-queued', { entryId, record, storage });
-        void this.#focusHeading();
-      }
-    }
-  }
-
-  #refuse(entryId: string, issues: readonly EntryIssue[]): void {
-    this.#emit('campaign-entry-invalid', { entryId, issues });
-    this.#set(FormState.Ready);
-    this.#issues = new Map(issues.map((issue) => [issue.field, issue]));
-    const t = this.#copy();
-    if (!t || !this.#controller) return;
-    // The same summary twice must still be announced: screen readers skip an unchanged live region.
-    const summary = this.#controller.summary(t, issues);
-    this.#announce(this.#announcement === summary ? `${summary}\u00a0` : summary);
-    void this.updateComplete.then(() =>
-      this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"], button')?.focus(),
-    );
-  }
-
-  #delivered(record: EntryRecord, automatic: boolean): void {
-    if (this.#phase === FormState.Delivered) return;
-    const hadFocus = this.matches(':focus-within');
-    this.#set(FormState.Delivered);
-    this.#emit('campaign-entry-delivered', { entryId: record.entryId, record });
-    // Moving focus reads the heading out; an automatic switch with focus elsewhere is announced instead.
-    if (!automatic || hadFocus) void this.#focusHeading();
-    else this.#announce(this.#copy()?.deliveredTitle ?? '');
+    this.#show(await controller.submit(form), false);
   }
 
   /**
@@ -572,18 +482,21 @@ export class CampaignEntry extends LitElement {
    * device, say so, and hand them to the SDK as soon as it loads — now, on `online`, or on the next visit.
    */
   #keepUnsent(form: UnsentForm): void {
+    const { entryId } = form;
     if (!saveUnsent(this.campaignId ?? '', form)) {
-      this.#failure = new CampaignEntryError('network', 'The entry could not be saved on this device.', {
+      const error = new CampaignEntryError('network', 'The entry could not be saved on this device.', {
         retryable: true,
       });
-      this.#set(FormState.Failed);
-      this.#emit('campaign-entry-error', { entryId: form.entryId, error: this.#failure, stored: false });
-      return;
+      return this.#apply({
+        view: { phase: FormState.Failed, failure: error },
+        event: ['campaign-entry-error', { entryId, error, stored: false }],
+      });
     }
-    this.#storage = 'localstorage';
-    this.#set(FormState.Queued);
-    this.#emit('campaign-entry-queued', { entryId: form.entryId, storage: 'localstorage' });
-    void this.#focusHeading();
+    this.#apply({
+      view: { phase: FormState.Queued, storage: 'localstorage' },
+      event: ['campaign-entry-queued', { entryId, storage: 'localstorage' }],
+      focus: 'heading',
+    });
     this.#retryUnsent();
   }
 

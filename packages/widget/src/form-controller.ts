@@ -18,6 +18,7 @@ import {
   validateEntry,
 } from '@campaign-entry/sdk';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { FormState, type Update, type View } from './form-state.js';
 import { type CampaignEntryStrings, format } from './strings/strings.js';
 import type { UnsentForm } from './unsent-form.js';
 import { clearUnsent, readUnsent } from './unsent-form-handover.js';
@@ -25,36 +26,51 @@ import { clearUnsent, readUnsent } from './unsent-form-handover.js';
 // The English messages and outcome copy travel in this chunk; the loader installs them (controller-loader.ts).
 export { enMessages } from './strings/en-messages.js';
 
-/** What became of a submitted form. */
+/** What became of a submitted form (`entryId`). */
 export type Outcome =
   /** Firehose acknowledged it. */
-  | { readonly status: 'delivered'; readonly record: EntryRecord }
-  /** Stored on the device; `delivery` resolves once Firehose acknowledges it (never, if the client is released). */
-  | {
-      readonly status: 'queued';
-      readonly record: EntryRecord;
-      readonly storage: StorageKind;
-      readonly delivery: Promise<unknown>;
-    }
+  | { readonly status: 'delivered'; readonly entryId: string; readonly record: EntryRecord }
+  /** Stored on the device, still being sent; its delivery is reported later (see {@link FormController}). */
+  | { readonly status: 'queued'; readonly entryId: string; readonly record: EntryRecord; readonly storage: StorageKind }
   /** Refused by validation; nothing was stored. */
-  | { readonly status: 'invalid'; readonly issues: readonly EntryIssue[] }
+  | { readonly status: 'invalid'; readonly entryId: string; readonly issues: readonly EntryIssue[] }
   /** Younger than the minimum age (`limit`); nothing was stored. */
-  | { readonly status: 'ineligible'; readonly issues: readonly EntryIssue[]; readonly limit: number }
-  /** Could not be kept on the device (`queue-full`, …). */
-  | { readonly status: 'failed'; readonly error: CampaignEntryError }
+  | {
+      readonly status: 'ineligible';
+      readonly entryId: string;
+      readonly issues: readonly EntryIssue[];
+      readonly limit: number;
+    }
+  /**
+   * Not kept on the device (`stored: false`: `queue-full`…), or kept but refused by AWS for a reason an operator must
+   * fix (`stored: true`, reported later: it is sent once the setup is fixed).
+   */
+  | {
+      readonly status: 'failed';
+      readonly entryId: string;
+      readonly error: CampaignEntryError;
+      readonly stored: boolean;
+    }
   /** There is no usable client: the configuration's problems say why. */
-  | { readonly status: 'misconfigured' };
+  | { readonly status: 'misconfigured'; readonly entryId: string };
 
-/** What the client reports later about the form's entry, or about entries this device saved earlier. */
-export type ClientNews =
-  /** The form's entry was delivered in the background. */
-  | { readonly type: 'delivered'; readonly record: EntryRecord }
-  /** AWS refuses the form's entry for a reason an operator must fix; it stays stored. */
-  | { readonly type: 'failed'; readonly entryId: string; readonly error: CampaignEntryError };
+/**
+ * What the controller reports by itself: a later outcome of the submitted entry (delivered, or failed but stored), the
+ * outcome of a form handed over, or entries this device saved earlier (another visit or tab) still sending or landed.
+ */
+export type ClientNews = Outcome | { readonly status: 'earlier-sending' | 'earlier-delivered' };
 
-/** An earlier entry still on its way: `landed` resolves once every stored entry is delivered. */
-export interface EarlierEntries {
-  readonly landed: Promise<void>;
+/** What {@link FormController.show} needs to know about the element. */
+export interface ShowContext {
+  /** The current form fill. */
+  readonly entryId: string | undefined;
+  readonly view: Readonly<View>;
+  /** The copy, `undefined` while a locale's chunk loads. */
+  readonly t: CampaignEntryStrings | undefined;
+  /** Reported by the controller, not answering the entrant's submit. */
+  readonly automatic: boolean;
+  /** Focus is inside the element. */
+  readonly focused: boolean;
 }
 
 /** What the client is made from: the element's attributes (or the page's own client), locale and fields. */
@@ -73,7 +89,8 @@ export interface ClientOptions {
 
 /**
  * The client side of one `<campaign-entry>` as a Lit reactive controller: its SDK client (released when the element
- * leaves the page), field checks, submit and hand-over. It never renders, touches the DOM or dispatches events.
+ * leaves the page), field checks, submit, hand-over, and what each outcome changes on screen ({@link show}). It never
+ * renders, touches the DOM or dispatches events: it returns outcomes and updates, and reports later news to `news`.
  */
 export class FormController implements ReactiveController {
   readonly #news: (news: ClientNews) => void;
@@ -81,11 +98,11 @@ export class FormController implements ReactiveController {
   #ownsClient = false;
   #spec: FieldSpec = { fields: [] };
   #stop: (() => void)[] = [];
-  /** The form fill submitted last, and its record once stored: what the client's news is about. */
+  /** The form fill submitted last, and its record once stored: what the client's later news is about. */
   #entryId: string | undefined;
   #record: EntryRecord | undefined;
 
-  /** Attaches to `host`; `news` hears what the client reports later about the submitted entry. */
+  /** Attaches to `host`; `news` hears what the controller finds out by itself (see {@link ClientNews}). */
   constructor(host: ReactiveControllerHost, news: (news: ClientNews) => void) {
     this.#news = news;
     host.addController(this);
@@ -103,7 +120,8 @@ export class FormController implements ReactiveController {
 
   /**
    * Replaces the client with one made from `options` (or adopts `options.client`). Returns the configuration's
-   * problems, in English for whoever set up the page: none when the client is ready.
+   * problems, in English for whoever set up the page: none when the client is ready. A ready client then takes a form
+   * kept before this code loaded, and says whether entries saved earlier are still on their way (both to `news`).
    */
   connect(options: ClientOptions): string[] {
     this.release();
@@ -131,13 +149,16 @@ export class FormController implements ReactiveController {
     this.#client = client;
     this.#stop = [
       client.on('delivered', ({ entryId }) => {
-        if (entryId === this.#entryId && this.#record) this.#news({ type: 'delivered', record: this.#record });
+        const record = this.#record;
+        if (entryId === this.#entryId && record) this.#news({ status: 'delivered', entryId, record });
       }),
       client.on('failed', ({ entryIds, error }) => {
-        if (this.#entryId && entryIds.includes(this.#entryId))
-          this.#news({ type: 'failed', entryId: this.#entryId, error });
+        const entryId = this.#entryId;
+        if (entryId && entryIds.includes(entryId)) this.#news({ status: 'failed', entryId, error, stored: true });
       }),
     ];
+    void this.handOver(options.campaignId ?? '').then((outcome) => outcome && this.#news(outcome));
+    void this.#tellAboutEarlierEntries(client);
     return [];
   }
 
@@ -162,50 +183,97 @@ export class FormController implements ReactiveController {
     return checked.success ? undefined : checked.issues.find((issue) => issue.field === field);
   }
 
-  /** Validates, stores and sends a submitted form. */
+  /** Validates, stores and sends a submitted form. A queued entry's delivery is reported to `news` later. */
   async submit(form: UnsentForm): Promise<Outcome> {
+    const { entryId, input } = form;
     const client = this.#client;
-    if (!client) return { status: 'misconfigured' };
-    this.#entryId = form.entryId;
-    const checked = validateEntry(form.input, this.#spec, Date.now());
-    if (!checked.success) return this.#outcome({ status: 'invalid', issues: checked.issues });
+    if (!client) return { status: 'misconfigured', entryId };
+    this.#entryId = entryId;
+    const checked = validateEntry(input, this.#spec, Date.now());
+    if (!checked.success) return this.#outcome(entryId, { status: 'invalid', issues: checked.issues });
     try {
-      return this.#outcome(await client.submit(form.input, form));
+      return this.#outcome(entryId, await client.submit(input, form));
     } catch (error) {
       const unknown = new CampaignEntryError(ErrorCode.Unknown, String(error), { retryable: false, cause: error });
-      return { status: 'failed', error: isCampaignEntryError(error) ? error : unknown };
+      return { status: 'failed', entryId, error: isCampaignEntryError(error) ? error : unknown, stored: false };
     }
   }
 
   /**
-   * Gives a form kept before this code loaded (this visit or an earlier one) to the client, with its entryId. Returns
-   * the outcome when that form is the fill `current` (this visit's); an earlier visit's entry is delivered in the
-   * background. A form the client cannot take now stays kept for the next visit.
+   * Gives a form kept before this code loaded (this visit or an earlier one) to the client, with its entryId, and
+   * returns its outcome (`undefined` when none was kept). A form the client cannot take now stays kept for the next
+   * visit; an earlier visit's entry is delivered in the background.
    */
-  async handOver(campaignId: string, current: string | undefined): Promise<Outcome | undefined> {
+  async handOver(campaignId: string): Promise<Outcome | undefined> {
     const form = readUnsent(campaignId);
     const client = this.#client;
     if (!form || !client) return undefined;
     const receipt = await client.submit(form.input, form);
     if (receipt.status === 'rejected') return undefined;
     clearUnsent(campaignId);
-    if (form.entryId !== current) return undefined;
-    this.#entryId = current;
-    return this.#outcome(receipt);
+    this.#entryId ??= form.entryId;
+    return this.#outcome(form.entryId, receipt);
   }
 
-  /** Whether entries this device saved earlier (another visit, another tab) are still on their way. */
-  async earlier(): Promise<EarlierEntries | undefined> {
-    const client = this.#client;
-    if (!client || (await client.pending()) === 0) return undefined;
-    const landed = new Promise<void>((resolve) => {
-      const stop = client.on('drained', () => {
-        stop();
-        resolve();
-      });
-      this.#stop.push(stop);
-    });
-    return { landed };
+  /**
+   * What `news` (or a submit's outcome when `automatic` is false) changes on screen. News about another form fill
+   * than `entryId` (an earlier visit's kept form) changes nothing.
+   */
+  show(news: ClientNews, { entryId: current, view, t, automatic, focused }: ShowContext): Update {
+    if (!('entryId' in news)) {
+      // Only above a fresh form: the entrant has not started another entry.
+      const fresh = !current && view.phase === FormState.Ready;
+      return fresh
+        ? {
+            view: { announcement: (news.status === 'earlier-sending' ? t?.earlierSending : t?.earlierDelivered) ?? '' },
+          }
+        : {};
+    }
+    const { entryId } = news;
+    if (entryId !== current) return {};
+    // Answering a submit clears "Sending…" from the status line.
+    const cleared = automatic ? {} : { announcement: '' };
+    switch (news.status) {
+      case 'misconfigured':
+        return { view: { phase: FormState.Ready } }; // the panel says what to fix
+      case 'ineligible':
+        return {
+          view: { ...cleared, phase: FormState.Ineligible, ineligibleAge: news.limit },
+          event: ['campaign-entry-invalid', { entryId, issues: news.issues }],
+          focus: 'heading',
+        };
+      case 'invalid': {
+        const issues = new Map(news.issues.map((issue) => [issue.field, issue]));
+        const event = ['campaign-entry-invalid', { entryId, issues: news.issues }] as const;
+        if (!t) return { view: { ...cleared, phase: FormState.Ready, issues }, event };
+        // The same summary twice must still be announced: screen readers skip an unchanged live region.
+        const summary = this.summary(t, news.issues);
+        const announcement = view.announcement === summary ? `${summary}\u00a0` : summary;
+        return { view: { phase: FormState.Ready, issues, announcement }, event, focus: 'issue' };
+      }
+      case 'failed': {
+        const event = ['campaign-entry-error', { entryId, error: news.error, stored: news.stored }] as const;
+        // Stored: the entry still waits on the device, "Saved on this device, sending…" stays.
+        return news.stored ? { event } : { view: { ...cleared, phase: FormState.Failed, failure: news.error }, event };
+      }
+      case 'queued': {
+        const { record, storage } = news;
+        // A handed-over form already shows "Saved on this device" (and fired campaign-entry-queued).
+        if (automatic) return { view: { storage } };
+        return {
+          view: { ...cleared, phase: FormState.Queued, storage },
+          event: ['campaign-entry-queued', { entryId, record, storage }],
+          focus: 'heading',
+        };
+      }
+      case 'delivered': {
+        if (view.phase === FormState.Delivered) return {};
+        const event = ['campaign-entry-delivered', { entryId, record: news.record }] as const;
+        // Moving focus reads the heading out; an automatic switch with focus elsewhere is announced instead.
+        if (!automatic || focused) return { view: { ...cleared, phase: FormState.Delivered }, event, focus: 'heading' };
+        return { view: { phase: FormState.Delivered, announcement: t?.deliveredTitle ?? '' }, event };
+      }
+    }
   }
 
   /** The words for `issue` in copy `t`: the field's own message, else the code's, else the SDK's English. */
@@ -223,19 +291,42 @@ export class FormController implements ReactiveController {
     return format(t.summary, { fields: labels.join(', ') });
   }
 
-  #outcome(receipt: SubmitReceipt | { status: 'invalid'; issues: readonly EntryIssue[] }): Outcome {
+  /** Entries this device saved earlier still sending: said once now, and once when they have all landed. */
+  async #tellAboutEarlierEntries(client: CampaignClient): Promise<void> {
+    if ((await client.pending()) === 0) return;
+    this.#news({ status: 'earlier-sending' });
+    const stop = client.on('drained', () => {
+      stop();
+      this.#news({ status: 'earlier-delivered' });
+    });
+    this.#stop.push(stop);
+  }
+
+  #outcome(
+    entryId: string,
+    receipt: SubmitReceipt | { readonly status: 'invalid'; readonly issues: readonly EntryIssue[] },
+  ): Outcome {
     switch (receipt.status) {
       case 'invalid': {
         const underAge = receipt.issues.find((issue) => issue.code === 'under-age');
-        return underAge ? { ...receipt, status: 'ineligible', limit: underAge.limit ?? 0 } : receipt;
+        const { issues } = receipt;
+        return underAge
+          ? { status: 'ineligible', entryId, issues, limit: underAge.limit ?? 0 }
+          : { status: 'invalid', entryId, issues };
       }
       case 'rejected':
-        return { status: 'failed', error: receipt.error };
-      case 'queued':
-        this.#record = receipt.record;
-        return receipt;
-      default:
-        return receipt;
+        return { status: 'failed', entryId, error: receipt.error, stored: false };
+      case 'delivered':
+        return { status: 'delivered', entryId, record: receipt.record };
+      case 'queued': {
+        const { record, storage } = receipt;
+        this.#record = record;
+        receipt.delivery.then(
+          () => this.#news({ status: 'delivered', entryId, record }),
+          () => {}, // disposed (the element left the page): the entry stays stored and is sent on the next visit
+        );
+        return { status: 'queued', entryId, record, storage };
+      }
     }
   }
 }
