@@ -136,12 +136,11 @@ export class CampaignEntry extends LitElement {
     phase: FormState.Ready,
     announcement: '',
     issues: new Map(),
+    typed: new Set(),
     storage: undefined,
     failure: undefined,
     ineligibleAge: 0,
   };
-  /** Fields typed in: checked when left. */
-  readonly #dirty = new Set<IssueTarget>();
   /** Unusable client attributes, in English for whoever set up the page. */
   #clientProblems: string[] = [];
   /** Unusable page attributes (rules link, entry window). */
@@ -266,10 +265,7 @@ export class CampaignEntry extends LitElement {
         rulesUrl: this.rulesUrl ?? '',
         privacyUrl: this.privacyUrl,
         // Issues come only from the controller's checks, so the controller words them.
-        message: (target) => {
-          const issue = this.#view.issues.get(target);
-          return issue ? (this.#controller?.message(t, issue) ?? '') : '';
-        },
+        message: (target) => this.#controller?.message(t, this.#view.issues.get(target)) ?? '',
       })}
       ${
         failure
@@ -328,18 +324,9 @@ export class CampaignEntry extends LitElement {
       const controller = (this.#controller ??= new FormController(this, this.#show));
       if (this.#connected !== this.#generation) {
         this.#connected = this.#generation;
-        const { client, region, identityPoolId, deliveryStream, campaignId, cognitoEndpoint, firehoseEndpoint } = this;
-        const problems = controller.connect({
-          client,
-          region,
-          identityPoolId,
-          deliveryStream,
-          campaignId,
-          cognitoEndpoint,
-          firehoseEndpoint,
-          locale: this.#locale,
-          spec: this.#spec,
-        });
+        // A plain options object: the attributes that make the client, the locale and the fields.
+        const attributes = Object.fromEntries(CLIENT_KEYS.map((key) => [key, this[key]]));
+        const problems = controller.connect({ ...attributes, locale: this.#locale, spec: this.#spec });
         this.#clientProblems.push(...problems);
         this.#reportProblems();
       }
@@ -349,8 +336,7 @@ export class CampaignEntry extends LitElement {
 
   /** Fires one `campaign-entry-error` naming every configuration problem, if there are any (and the controller is here). */
   #reportProblems(): void {
-    const error = this.#controller?.configError([...this.#clientProblems, ...this.#pageProblems]);
-    if (error) this.#apply({ event: ['campaign-entry-error', { error, stored: false }] });
+    this.#apply(this.#controller?.misconfiguration([...this.#clientProblems, ...this.#pageProblems]) ?? {});
   }
 
   #connect(): void {
@@ -388,7 +374,7 @@ export class CampaignEntry extends LitElement {
     if (!this.#prefetched) {
       this.#prefetched = true;
       this.#ready().then(
-        (controller) => controller.client?.prefetch(),
+        (controller) => controller.prefetch(),
         () => {
           this.#prefetched = false;
         },
@@ -401,28 +387,20 @@ export class CampaignEntry extends LitElement {
   // once dispatch ends, an event from inside a shadow root no longer has a target.
   #input(event: Event): void {
     this.#touch();
-    const field = fieldOf(event.target);
-    if (!field) return;
-    this.#dirty.add(field);
-    if (this.#view.issues.has(field)) this.#check(field);
+    this.#check(fieldOf(event.target), true);
   }
 
   #leave(event: FocusEvent): void {
     const field = fieldOf(event.target);
-    if (field && field !== 'consent' && field !== fieldOf(event.relatedTarget)) {
-      if (this.#dirty.has(field) || this.#view.issues.has(field)) this.#check(field);
-    }
+    if (field !== fieldOf(event.relatedTarget)) this.#check(field, false);
   }
 
-  /** Shows or clears `field`'s message once the controller is here; if it cannot load now, the submit checks anyway. */
-  #check(field: IssueTarget): void {
+  /** Shows what typing in (`typed`) or leaving `field` changes, once the controller is here (else the submit checks). */
+  #check(field: IssueTarget | undefined, typed: boolean): void {
+    if (!field) return;
+    const read = () => this.#filledIn().input;
     this.#ready().then(
-      (controller) => {
-        const issue = controller.check(field, this.#filledIn().input);
-        if (issue) this.#view.issues.set(field, issue);
-        else this.#view.issues.delete(field);
-        this.requestUpdate();
-      },
+      (controller) => this.#apply(controller.checked(field, typed, this.#view, read)),
       () => {},
     );
   }

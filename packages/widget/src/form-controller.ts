@@ -170,17 +170,39 @@ export class FormController implements ReactiveController {
     this.#ownsClient = false;
   }
 
-  /** The one `invalid-config` error naming every configuration problem, if there are any. */
-  configError(problems: readonly string[]): CampaignEntryError | undefined {
-    if (problems.length === 0) return undefined;
+  /** What the configuration's problems change: one `invalid-config` error naming them all, or nothing. */
+  misconfiguration(problems: readonly string[]): Update {
+    if (problems.length === 0) return {};
     const message = `Invalid <campaign-entry> configuration: ${problems.join('; ')}.`;
-    return new CampaignEntryError(ErrorCode.InvalidConfig, message, { retryable: false });
+    const error = new CampaignEntryError(ErrorCode.InvalidConfig, message, { retryable: false });
+    return { event: ['campaign-entry-error', { error, stored: false }] };
+  }
+
+  /** Gets the AWS code and guest credentials ready ahead of the submit. */
+  prefetch(): void {
+    void this.#client?.prefetch();
   }
 
   /** Checks one field of `input` (or the rules consent) with the SDK's rules: its issue, or `undefined`. */
   check(field: IssueTarget, input: EntryInput): EntryIssue | undefined {
     const checked = validateEntry(input, this.#spec, Date.now());
     return checked.success ? undefined : checked.issues.find((issue) => issue.field === field);
+  }
+
+  /**
+   * What typing in (`typed`) or leaving `field` changes: a field typed in is checked when left, and one showing a
+   * message is re-checked as it is typed, so the message goes away as soon as it is fixed; untouched fields are never
+   * nagged about. `read` gives the form's values.
+   */
+  checked(field: IssueTarget, typed: boolean, view: Readonly<View>, read: () => EntryInput): Update {
+    const shown = view.issues.has(field);
+    const dirty = typed ? new Set(view.typed).add(field) : view.typed;
+    if (!(typed ? shown : field !== 'consent' && (shown || dirty.has(field)))) return { view: { typed: dirty } };
+    const issues = new Map(view.issues);
+    const issue = this.check(field, read());
+    if (issue) issues.set(field, issue);
+    else issues.delete(field);
+    return { view: { typed: dirty, issues } };
   }
 
   /** Validates, stores and sends a submitted form. A queued entry's delivery is reported to `news` later. */
@@ -277,7 +299,8 @@ export class FormController implements ReactiveController {
   }
 
   /** The words for `issue` in copy `t`: the field's own message, else the code's, else the SDK's English. */
-  message(t: CampaignEntryStrings, issue: EntryIssue): string {
+  message(t: CampaignEntryStrings, issue: EntryIssue | undefined): string {
+    if (!issue) return '';
     const copy = t as unknown as Record<string, string | undefined>;
     const text = copy[`${issue.field}.${issue.code}`] ?? copy[issue.code] ?? issue.message;
     return format(text, { limit: issue.limit ?? '' });

@@ -36,6 +36,8 @@ export interface View {
   announcement: string;
   /** The message shown per field, from the last check or submit. */
   issues: Map<IssueTarget, EntryIssue>;
+  /** Fields typed in: checked when left. */
+  typed: Set<IssueTarget>;
   /** Where the entry is kept, once it is. */
   storage: StorageKind | undefined;
   /** Why the last submit could not keep the entry. */
