@@ -137,8 +137,6 @@ export class CampaignEntry extends LitElement {
     announcement: '',
     issues: new Map(),
     typed: new Set(),
-    storage: undefined,
-    failure: undefined,
     ineligibleAge: 0,
   };
   /** Unusable client attributes, in English for whoever set up the page. */
@@ -213,7 +211,8 @@ export class CampaignEntry extends LitElement {
   }
 
   #body(t: CampaignEntryStrings): TemplateResult {
-    switch (this.state) {
+    const state = this.state;
+    switch (state) {
       case FormState.Misconfigured:
         return panel(
           'misconfigured',
@@ -228,12 +227,11 @@ export class CampaignEntry extends LitElement {
         );
         return panel('not-open', t.notOpenTitle, format(t.notOpenBody, { time }));
       }
+      // Copy keys named after the state: `closedTitle`, `deliveredBody`, … (only the ineligible body has a `{limit}`).
       case FormState.Closed:
-        return panel('closed', t.closedTitle, t.closedBody);
       case FormState.Delivered:
-        return panel('delivered', t.deliveredTitle, t.deliveredBody);
       case FormState.Ineligible:
-        return panel('ineligible', t.ineligibleTitle, format(t.ineligibleBody, { limit: this.#view.ineligibleAge }));
+        return panel(state, t[`${state}Title`], format(t[`${state}Body`], { limit: this.#view.ineligibleAge }));
       case FormState.Queued:
         return panel(
           'queued',

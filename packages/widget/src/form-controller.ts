@@ -18,7 +18,9 @@ import {
   validateEntry,
 } from '@campaign-entry/sdk';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { FormState, type Update, type View } from './form-state.js';
+// FormState's values are written as literals (checked against the type): importing the object would keep it whole in
+// the first file, which the element's own uses let the bundler inline.
+import type { Update, View } from './form-state.js';
 import { type CampaignEntryStrings, format } from './strings/strings.js';
 import type { UnsentForm } from './unsent-form.js';
 import { clearUnsent, readUnsent } from './unsent-form-handover.js';
@@ -244,7 +246,7 @@ export class FormController implements ReactiveController {
   show(news: ClientNews, { entryId: current, view, t, automatic, focused }: ShowContext): Update {
     if (!('entryId' in news)) {
       // Only above a fresh form: the entrant has not started another entry.
-      const fresh = !current && view.phase === FormState.Ready;
+      const fresh = !current && view.phase === 'ready';
       return fresh
         ? {
             view: { announcement: (news.status === 'earlier-sending' ? t?.earlierSending : t?.earlierDelivered) ?? '' },
@@ -257,43 +259,43 @@ export class FormController implements ReactiveController {
     const cleared = automatic ? {} : { announcement: '' };
     switch (news.status) {
       case 'misconfigured':
-        return { view: { phase: FormState.Ready } }; // the panel says what to fix
+        return { view: { phase: 'ready' } }; // the panel says what to fix
       case 'ineligible':
         return {
-          view: { ...cleared, phase: FormState.Ineligible, ineligibleAge: news.limit },
+          view: { ...cleared, phase: 'ineligible', ineligibleAge: news.limit },
           event: ['campaign-entry-invalid', { entryId, issues: news.issues }],
           focus: 'heading',
         };
       case 'invalid': {
         const issues = new Map(news.issues.map((issue) => [issue.field, issue]));
         const event = ['campaign-entry-invalid', { entryId, issues: news.issues }] as const;
-        if (!t) return { view: { ...cleared, phase: FormState.Ready, issues }, event };
+        if (!t) return { view: { ...cleared, phase: 'ready', issues }, event };
         // The same summary twice must still be announced: screen readers skip an unchanged live region.
         const summary = this.summary(t, news.issues);
         const announcement = view.announcement === summary ? `${summary}\u00a0` : summary;
-        return { view: { phase: FormState.Ready, issues, announcement }, event, focus: 'issue' };
+        return { view: { phase: 'ready', issues, announcement }, event, focus: 'issue' };
       }
       case 'failed': {
         const event = ['campaign-entry-error', { entryId, error: news.error, stored: news.stored }] as const;
         // Stored: the entry still waits on the device, "Saved on this device, sending…" stays.
-        return news.stored ? { event } : { view: { ...cleared, phase: FormState.Failed, failure: news.error }, event };
+        return news.stored ? { event } : { view: { ...cleared, phase: 'failed', failure: news.error }, event };
       }
       case 'queued': {
         const { record, storage } = news;
         // A handed-over form already shows "Saved on this device" (and fired campaign-entry-queued).
         if (automatic) return { view: { storage } };
         return {
-          view: { ...cleared, phase: FormState.Queued, storage },
+          view: { ...cleared, phase: 'queued', storage },
           event: ['campaign-entry-queued', { entryId, record, storage }],
           focus: 'heading',
         };
       }
       case 'delivered': {
-        if (view.phase === FormState.Delivered) return {};
+        if (view.phase === 'delivered') return {};
         const event = ['campaign-entry-delivered', { entryId, record: news.record }] as const;
         // Moving focus reads the heading out; an automatic switch with focus elsewhere is announced instead.
-        if (!automatic || focused) return { view: { ...cleared, phase: FormState.Delivered }, event, focus: 'heading' };
-        return { view: { phase: FormState.Delivered, announcement: t?.deliveredTitle ?? '' }, event };
+        if (!automatic || focused) return { view: { ...cleared, phase: 'delivered' }, event, focus: 'heading' };
+        return { view: { phase: 'delivered', announcement: t?.deliveredTitle ?? '' }, event };
       }
     }
   }

@@ -39,9 +39,9 @@ export interface View {
   /** Fields typed in: checked when left. */
   typed: Set<IssueTarget>;
   /** Where the entry is kept, once it is. */
-  storage: StorageKind | undefined;
+  storage?: StorageKind | undefined;
   /** Why the last submit could not keep the entry. */
-  failure: CampaignEntryError | undefined;
+  failure?: CampaignEntryError | undefined;
   /** The minimum age an ineligible entrant was told about. */
   ineligibleAge: number;
 }
