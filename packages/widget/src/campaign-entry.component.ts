@@ -5,9 +5,7 @@ import {
   type CampaignClient,
   CampaignEntryError,
   FIELD_NAMES,
-  type FieldName,
   type FieldSpec,
-  type IssueTarget,
   parseFieldList,
 } from '@campaign-entry/sdk';
 import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
@@ -155,7 +153,6 @@ export class CampaignEntry extends LitElement {
   #window: EntryWindow = { opensAt: undefined, closesAt: undefined };
   #windowTimer: ReturnType<typeof setTimeout> | undefined;
   #startedAt = 0;
-  #prefetched = false;
 
   /** What the entrant sees now. */
   get state(): FormState {
@@ -227,18 +224,16 @@ export class CampaignEntry extends LitElement {
         );
         return panel('not-open', t.notOpenTitle, format(t.notOpenBody, { time }));
       }
-      // Copy keys named after the state: `closedTitle`, `deliveredBody`, … (only the ineligible body has a `{limit}`).
+      // Copy keys named after the state: `closedTitle`, `queuedBody`, … (only the ineligible body has a `{limit}`).
       case FormState.Closed:
       case FormState.Delivered:
       case FormState.Ineligible:
-        return panel(state, t[`${state}Title`], format(t[`${state}Body`], { limit: this.#view.ineligibleAge }));
-      case FormState.Queued:
-        return panel(
-          'queued',
-          t.queuedTitle,
-          this.#view.storage === 'memory' ? t.queuedMemoryBody : t.queuedBody,
-          html`<span class="spinner" aria-hidden="true"></span>`,
-        );
+      case FormState.Queued: {
+        const queued = state === FormState.Queued;
+        const body = queued && this.#view.storage === 'memory' ? t.queuedMemoryBody : t[`${state}Body`];
+        const spinner = queued ? html`<span class="spinner" aria-hidden="true"></span>` : '';
+        return panel(state, t[`${state}Title`], format(body, { limit: this.#view.ineligibleAge }), spinner);
+      }
       default:
         return this.#form(t);
     }
@@ -369,36 +364,30 @@ export class CampaignEntry extends LitElement {
       this.#entryId = crypto.randomUUID();
       this.#startedAt = Date.now();
     }
-    if (!this.#prefetched) {
-      this.#prefetched = true;
-      this.#ready().then(
-        (controller) => controller.prefetch(),
-        () => {
-          this.#prefetched = false;
-        },
-      );
-    }
+    // Once per client (the controller keeps count); if its chunk cannot load now, again on the next touch.
+    this.#ready().then(
+      (controller) => controller.prefetch(),
+      () => {},
+    );
   }
 
-  // A field typed in is checked when left, and one showing an error is re-checked as it is typed, so the message goes
-  // away as soon as it is fixed; untouched fields are never nagged about. Which field an event concerns is read now:
-  // once dispatch ends, an event from inside a shadow root no longer has a target.
+  // Typing in a field or leaving it may show, change or clear its message: the controller says which (checked()).
   #input(event: Event): void {
     this.#touch();
-    this.#check(fieldOf(event.target), true);
+    this.#check(event, true);
   }
 
   #leave(event: FocusEvent): void {
-    const field = fieldOf(event.target);
-    if (field !== fieldOf(event.relatedTarget)) this.#check(field, false);
+    this.#check(event, false);
   }
 
-  /** Shows what typing in (`typed`) or leaving `field` changes, once the controller is here (else the submit checks). */
-  #check(field: IssueTarget | undefined, typed: boolean): void {
-    if (!field) return;
+  #check(event: Event, typed: boolean): void {
+    // Read now: once dispatch ends, an event from inside a shadow root no longer has a target.
+    const name = (target: EventTarget | null) => (target as HTMLInputElement | null)?.name;
+    const change = { typed, name: name(event.target), next: name((event as FocusEvent).relatedTarget) };
     const read = () => this.#filledIn().input;
     this.#ready().then(
-      (controller) => this.#apply(controller.checked(field, typed, this.#view, read)),
+      (controller) => this.#apply(controller.checked(change, this.#view, read)),
       () => {},
     );
   }
@@ -485,13 +474,6 @@ export class CampaignEntry extends LitElement {
       this.#unsentRetry = setTimeout(this.#retryUnsent, 10_000);
     });
   };
-}
-
-/** The field an input belongs to (the date boxes belong to `birth-date`), or `undefined`. */
-function fieldOf(target: EventTarget | null): FieldName | 'consent' | undefined {
-  const name = (target as HTMLInputElement | null)?.name;
-  if (!name || name === 'website' || name === 'marketing') return undefined;
-  return name.startsWith('bday-') ? 'birth-date' : (name as FieldName | 'consent');
 }
 
 /** A panel shown instead of the form: a focusable heading (focus reads it out) and a paragraph. */

@@ -10,6 +10,7 @@ import {
   type EntryIssue,
   type EntryRecord,
   ErrorCode,
+  type FieldName,
   type FieldSpec,
   type IssueTarget,
   isCampaignEntryError,
@@ -62,6 +63,13 @@ export type Outcome =
  */
 export type ClientNews = Outcome | { readonly status: 'earlier-sending' | 'earlier-delivered' };
 
+/** A control typed in or left, by its `name` (and the one focus moved to). */
+export interface FieldChange {
+  readonly typed: boolean;
+  readonly name: string | undefined;
+  readonly next: string | undefined;
+}
+
 /** What {@link FormController.show} needs to know about the element. */
 export interface ShowContext {
   /** The current form fill. */
@@ -98,6 +106,7 @@ export class FormController implements ReactiveController {
   readonly #news: (news: ClientNews) => void;
   #client: CampaignClient | undefined;
   #ownsClient = false;
+  #prefetched = false;
   #spec: FieldSpec = { fields: [] };
   #stop: (() => void)[] = [];
   /** The form fill submitted last, and its record once stored: what the client's later news is about. */
@@ -170,6 +179,7 @@ export class FormController implements ReactiveController {
     if (this.#ownsClient) this.#client?.dispose();
     this.#client = undefined;
     this.#ownsClient = false;
+    this.#prefetched = false;
   }
 
   /** What the configuration's problems change: one `invalid-config` error naming them all, or nothing. */
@@ -180,8 +190,10 @@ export class FormController implements ReactiveController {
     return { event: ['campaign-entry-error', { error, stored: false }] };
   }
 
-  /** Gets the AWS code and guest credentials ready ahead of the submit. */
+  /** Gets the AWS code and guest credentials ready ahead of the submit, once per client. */
   prefetch(): void {
+    if (this.#prefetched) return;
+    this.#prefetched = true;
     void this.#client?.prefetch();
   }
 
@@ -192,19 +204,21 @@ export class FormController implements ReactiveController {
   }
 
   /**
-   * What typing in (`typed`) or leaving `field` changes: a field typed in is checked when left, and one showing a
-   * message is re-checked as it is typed, so the message goes away as soon as it is fixed; untouched fields are never
-   * nagged about. `read` gives the form's values.
+   * What typing in a control (`typed`) or leaving it for control `next` changes: a field typed in is checked when left,
+   * and one showing a message is re-checked as it is typed, so the message goes away as soon as it is fixed; untouched
+   * fields are never nagged about. `read` gives the form's values.
    */
-  checked(field: IssueTarget, typed: boolean, view: Readonly<View>, read: () => EntryInput): Update {
+  checked(change: FieldChange, view: Readonly<View>, read: () => EntryInput): Update {
+    const field = fieldOf(change.name);
+    if (!field || (!change.typed && field === fieldOf(change.next))) return {};
     const shown = view.issues.has(field);
-    const dirty = typed ? new Set(view.typed).add(field) : view.typed;
-    if (!(typed ? shown : field !== 'consent' && (shown || dirty.has(field)))) return { view: { typed: dirty } };
+    const typed = change.typed ? new Set(view.typed).add(field) : view.typed;
+    if (!(change.typed ? shown : field !== 'consent' && (shown || typed.has(field)))) return { view: { typed } };
     const issues = new Map(view.issues);
     const issue = this.check(field, read());
     if (issue) issues.set(field, issue);
     else issues.delete(field);
-    return { view: { typed: dirty, issues } };
+    return { view: { typed, issues } };
   }
 
   /** Validates, stores and sends a submitted form. A queued entry's delivery is reported to `news` later. */
@@ -354,4 +368,10 @@ export class FormController implements ReactiveController {
       }
     }
   }
+}
+
+/** The field a control belongs to (the date boxes belong to `birth-date`), or `undefined`. */
+function fieldOf(name: string | undefined): FieldName | 'consent' | undefined {
+  if (!name || name === 'website' || name === 'marketing') return undefined;
+  return name.startsWith('bday-') ? 'birth-date' : (name as FieldName | 'consent');
 }
