@@ -143,9 +143,6 @@ export class CampaignEntry extends LitElement {
   #pageProblems: string[] = [];
   #spec: FieldSpec = { fields: ['name', 'email'] };
   #locale: Locale = 'en';
-  /** Bumped whenever attributes that make the client change; the controller is connected for `#connected`. */
-  #generation = 0;
-  #connected = -1;
   #entryId: string | undefined;
   #controller: FormController | undefined;
   #unsentRetry: ReturnType<typeof setTimeout> | undefined;
@@ -186,8 +183,9 @@ export class CampaignEntry extends LitElement {
     this.#locale = pickLocale([this.locale, this.closest('[lang]')?.getAttribute('lang'), ...navigator.languages]);
     const reconnect = this.#stale || CLIENT_KEYS.some((key) => changed.has(key));
     const reread = reconnect || PAGE_KEYS.some((key) => changed.has(key));
-    if (reconnect) this.#connect();
+    // The page first: connecting reports the page's problems with the client's.
     if (reread) this.#readPage();
+    if (reconnect) this.#connect();
     this.#stale = false;
     // A reconnect reports problems once the client is made (it may add its own); a page change reports them now, or
     // with the client's if the controller is still loading.
@@ -309,22 +307,25 @@ export class CampaignEntry extends LitElement {
   };
 
   /**
-   * The controller, loaded once (see controller-loader.ts) and connected to a client for the current attributes;
-   * rejects while its chunk cannot load (offline).
+   * The controller, loaded once (see controller-loader.ts) and connected when it arrives; rejects while its chunk
+   * cannot load (offline). Once it is here, the answer comes on the next tick: a field's check shows with the render
+   * its event causes.
    */
   #ready(): Promise<FormController> {
-    return loadController().then(({ FormController }) => {
-      const controller = (this.#controller ??= new FormController(this, this.#show));
-      if (this.#connected !== this.#generation) {
-        this.#connected = this.#generation;
-        // A plain options object: the attributes that make the client, the locale and the fields.
-        const attributes = Object.fromEntries(CLIENT_KEYS.map((key) => [key, this[key]]));
-        const problems = controller.connect({ ...attributes, locale: this.#locale, spec: this.#spec });
-        this.#clientProblems.push(...problems);
-        this.#reportProblems();
-      }
-      return controller;
-    });
+    if (this.#controller) return Promise.resolve(this.#controller);
+    return loadController().then(
+      ({ FormController }) =>
+        this.#controller ?? this.#attach((this.#controller = new FormController(this, this.#show))),
+    );
+  }
+
+  /** Connects the controller to a client for the current attributes, locale and fields. */
+  #attach(controller: FormController): FormController {
+    // A plain options object: the attributes that make the client, the locale and the fields.
+    const attributes = Object.fromEntries(CLIENT_KEYS.map((key) => [key, this[key]]));
+    this.#clientProblems.push(...controller.connect({ ...attributes, locale: this.#locale, spec: this.#spec }));
+    this.#reportProblems();
+    return controller;
   }
 
   /** Fires one `campaign-entry-error` naming every configuration problem, if there are any (and the controller is here). */
@@ -338,9 +339,10 @@ export class CampaignEntry extends LitElement {
       ? []
       : [`fields names ${parsed.unknown.join(', ')}: use ${FIELD_NAMES.join(', ')}`];
     this.#spec = this.minAge === undefined ? { fields: parsed.fields } : { fields: parsed.fields, minAge: this.minAge };
-    this.#generation++;
-    // Made as soon as the controller's chunk is here; if it cannot load (offline), again on the next touch or submit.
-    this.#ready().catch(() => {});
+    // A new client now, or as soon as the controller's chunk is here; if it cannot load (offline), on the next touch or
+    // submit.
+    if (this.#controller) this.#attach(this.#controller);
+    else this.#ready().catch(() => {});
   }
 
   #readPage(): void {
