@@ -171,9 +171,8 @@ export class CampaignEntry extends LitElement {
   }
 
   override disconnectedCallback(): void {
-    // The controller lets go of its client (hostDisconnected).
+    // The controller lets go of its client (hostDisconnected); connectedCallback makes a new one.
     super.disconnectedCallback();
-    this.#stale = true;
     clearTimeout(this.#windowTimer);
     clearTimeout(this.#unsentRetry);
     window.removeEventListener('online', this.#retryUnsent);
@@ -295,15 +294,12 @@ export class CampaignEntry extends LitElement {
 
   /** Shows `news`: a submit's outcome, or what the controller found out by itself (`automatic`). */
   #show = (news: ClientNews, automatic = true): void => {
+    // Only the controller sends news, so it is here.
+    const controller = this.#controller as FormController;
     const focused = this.matches(':focus-within');
-    const update = this.#controller?.show(news, {
-      entryId: this.#entryId,
-      view: this.#view,
-      t: this.#copy(),
-      automatic,
-      focused,
-    });
-    if (update) this.#apply(update);
+    this.#apply(
+      controller.show(news, { entryId: this.#entryId, view: this.#view, t: this.#copy(), automatic, focused }),
+    );
   };
 
   /**
