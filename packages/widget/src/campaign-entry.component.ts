@@ -309,10 +309,11 @@ export class CampaignEntry extends LitElement {
    */
   #ready(): Promise<FormController> {
     if (this.#controller) return Promise.resolve(this.#controller);
-    return loadController().then(
-      ({ FormController }) =>
-        this.#controller ?? this.#attach((this.#controller = new FormController(this, this.#show))),
-    );
+    return loadController().then(({ FormController }) => {
+      if (this.#controller) return this.#controller;
+      this.#controller = new FormController(this, this.#show);
+      return this.#attach(this.#controller);
+    });
   }
 
   /** Connects the controller to a client for the current attributes, locale and fields. */
@@ -450,10 +451,11 @@ export class CampaignEntry extends LitElement {
       const error = new CampaignEntryError('network', 'The entry could not be saved on this device.', {
         retryable: true,
       });
-      return this.#apply({
+      this.#apply({
         view: { phase: FormState.Failed, failure: error },
         event: ['campaign-entry-error', { entryId, error, stored: false }],
       });
+      return;
     }
     this.#apply({
       view: { phase: FormState.Queued, storage: 'localstorage' },
