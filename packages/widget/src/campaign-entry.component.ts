@@ -447,7 +447,14 @@ export class CampaignEntry extends LitElement {
    */
   #keepUnsent(form: UnsentForm): void {
     const { entryId } = form;
-    if (!saveUnsent(this.campaignId ?? '', form)) {
+    if (saveUnsent(this.campaignId ?? '', form)) {
+      this.#apply({
+        view: { phase: FormState.Queued, storage: 'localstorage' },
+        event: ['campaign-entry-queued', { entryId, storage: 'localstorage' }],
+        focus: 'heading',
+      });
+      this.#retryUnsent();
+    } else {
       const error = new CampaignEntryError('network', 'The entry could not be saved on this device.', {
         retryable: true,
       });
@@ -455,14 +462,7 @@ export class CampaignEntry extends LitElement {
         view: { phase: FormState.Failed, failure: error },
         event: ['campaign-entry-error', { entryId, error, stored: false }],
       });
-      return;
     }
-    this.#apply({
-      view: { phase: FormState.Queued, storage: 'localstorage' },
-      event: ['campaign-entry-queued', { entryId, storage: 'localstorage' }],
-      focus: 'heading',
-    });
-    this.#retryUnsent();
   }
 
   /** Tries to load the controller again (every 10 s and when the device is back online) until it takes the kept form. */
