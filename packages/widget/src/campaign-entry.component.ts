@@ -1,44 +1,19 @@
-// The element renders and keeps the form; what needs the SDK (its client, validation, submit) is in
-// form-controller.ts, loaded right after the first render. Only small, dependency-free parts of the SDK are imported
-// here.
+// The element: it owns the form's state, draws every panel and dispatches every event. What needs the SDK (its client,
+// validation, submit) is the FormController in form-controller.ts, loaded right after the first render; its methods
+// return outcomes, which the element shows. Only small, dependency-free parts of the SDK are imported here.
 import { type CampaignClient, CampaignEntryError } from '@campaign-entry/sdk';
-import { FIELD_NAMES, type FieldName, parseFieldList } from '@campaign-entry/sdk/rules';
+import { FIELD_NAMES, type FieldSpec, parseFieldList } from '@campaign-entry/sdk/rules';
 import { saveUnsent, type UnsentForm } from '@campaign-entry/sdk/stash';
 import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { datePartName, toIsoDate } from './birth-date.js';
 import { styles } from './campaign-entry.styles.js';
 import { loadController } from './controller-loader.js';
 import { type EntryWindow, msUntilChange, parseWindow, WindowState, windowState } from './entry-window.js';
-import type { FormController } from './form-controller.js';
+import type { ClientNews, FormController } from './form-controller.js';
 import { formFields } from './form-fields.js';
-import { FormModel } from './form-model.js';
-import { pickLocale } from './strings/locale.js';
+import { FormState, type Update, type View } from './form-state.js';
+import { type Locale, loadedStrings, loadStrings, pickLocale } from './strings/locale.js';
 import { type CampaignEntryStrings, format } from './strings/strings.js';
-
-/** What the entrant sees. Reflected to the `state` attribute, so pages can style by it. */
-export const FormState = {
-  /** The form, waiting for input. */
-  Ready: 'ready',
-  /** Submitted; waiting for the device to store it and Firehose to acknowledge it. */
-  Sending: 'sending',
-  /** Firehose acknowledged the entry: "You're in". */
-  Delivered: 'delivered',
-  /** Stored on the device, still being sent: "Saved on this device, sending…"; turns into `delivered`. */
-  Queued: 'queued',
-  /** The entry could not be kept on the device; the form stays filled in to try again. */
-  Failed: 'failed',
-  /** Younger than `min-age`: a polite, final message. */
-  Ineligible: 'ineligible',
-  /** Before `opens-at`. */
-  NotOpen: 'not-open',
-  /** At or after `closes-at`. */
-  Closed: 'closed',
-  /** The attributes are unusable; the message tells whoever set up the page what to fix. */
-  Misconfigured: 'misconfigured',
-} as const;
-
-/** One of {@link FormState}'s values. */
-export type FormState = (typeof FormState)[keyof typeof FormState];
 
 // Attributes that make a new SDK client when they change.
 const CLIENT_KEYS = [
@@ -149,28 +124,39 @@ export class CampaignEntry extends LitElement {
   /** Copy overrides, merged over the locale's copy. @example `{ submit: 'Count me in' }` */
   strings?: Partial<CampaignEntryStrings>;
 
-  // Internal state lives in the model, shared with the lazily loaded controller (kept out of the public API).
-  readonly #model = new FormModel(this);
+  // The form fill's state (kept out of the public API): changed by #apply, shown by render.
+  readonly #view: View = {
+    phase: FormState.Ready,
+    announcement: '',
+    issues: new Map(),
+    typed: new Set(),
+    ineligibleAge: 0,
+  };
+  /** Unusable client attributes, in English for whoever set up the page. */
+  #clientProblems: string[] = [];
+  /** Unusable page attributes (rules link, entry window). */
+  #pageProblems: string[] = [];
+  #spec: FieldSpec = { fields: ['name', 'email'] };
+  #locale: Locale = 'en';
+  #entryId: string | undefined;
   #controller: FormController | undefined;
   #unsentRetry: ReturnType<typeof setTimeout> | undefined;
   #stale = true;
   #window: EntryWindow = { opensAt: undefined, closesAt: undefined };
   #windowTimer: ReturnType<typeof setTimeout> | undefined;
   #startedAt = 0;
-  #prefetched = false;
 
   /** What the entrant sees now. */
   get state(): FormState {
-    const model = this.#model;
-    if (model.clientProblems.length + model.pageProblems.length > 0) return FormState.Misconfigured;
+    if (this.#clientProblems.length + this.#pageProblems.length > 0) return FormState.Misconfigured;
     const open = windowState(this.#window, Date.now());
-    const settled = model.phase !== FormState.Ready && model.phase !== FormState.Failed;
-    return open === WindowState.Open || settled ? model.phase : open;
+    const settled = this.#view.phase !== FormState.Ready && this.#view.phase !== FormState.Failed;
+    return open === WindowState.Open || settled ? this.#view.phase : open;
   }
 
   /** The id the current form fill will be (or was) stored under; made when the form is first touched. */
   get entryId(): string | undefined {
-    return this.#model.entryId;
+    return this.#entryId;
   }
 
   override connectedCallback(): void {
@@ -180,27 +166,24 @@ export class CampaignEntry extends LitElement {
   }
 
   override disconnectedCallback(): void {
+    // The controller lets go of its client (hostDisconnected); connectedCallback makes a new one.
     super.disconnectedCallback();
-    this.#release();
     clearTimeout(this.#windowTimer);
     clearTimeout(this.#unsentRetry);
     window.removeEventListener('online', this.#retryUnsent);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    this.#model.locale = pickLocale([
-      this.locale,
-      this.closest('[lang]')?.getAttribute('lang'),
-      ...navigator.languages,
-    ]);
+    this.#locale = pickLocale([this.locale, this.closest('[lang]')?.getAttribute('lang'), ...navigator.languages]);
     const reconnect = this.#stale || CLIENT_KEYS.some((key) => changed.has(key));
     const reread = reconnect || PAGE_KEYS.some((key) => changed.has(key));
-    if (reconnect) this.#connect();
+    // The page first: connecting reports the page's problems with the client's.
     if (reread) this.#readPage();
+    if (reconnect) this.#connect();
     this.#stale = false;
     // A reconnect reports problems once the client is made (it may add its own); a page change reports them now, or
-    // with the client's if the behaviour is still loading.
-    if (reread && !reconnect) this.#controller?.reportProblems();
+    // with the client's if the controller is still loading.
+    if (reread && !reconnect) this.#reportProblems();
   }
 
   protected override updated(): void {
@@ -211,50 +194,46 @@ export class CampaignEntry extends LitElement {
   }
 
   override render(): TemplateResult | string {
-    const t = this.#model.copy();
+    const t = this.#copy();
     if (!t) return '';
-    return html`${this.#body(t)}<p class="status" part="status" role="status">${this.#model.announcement}</p>`;
+    return html`${this.#body(t)}<p class="status" part="status" role="status">${this.#view.announcement}</p>`;
   }
 
   #body(t: CampaignEntryStrings): TemplateResult {
-    const model = this.#model;
-    switch (this.state) {
+    const state = this.state;
+    switch (state) {
       case FormState.Misconfigured:
         return panel(
           'misconfigured',
           t.configTitle,
           html`<ul>
-            ${[...model.clientProblems, ...model.pageProblems].map((problem) => html`<li>${problem}</li>`)}
+            ${[...this.#clientProblems, ...this.#pageProblems].map((problem) => html`<li>${problem}</li>`)}
           </ul>`,
         );
       case FormState.NotOpen: {
-        const time = new Intl.DateTimeFormat(model.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(
+        const time = new Intl.DateTimeFormat(this.#locale, { dateStyle: 'medium', timeStyle: 'short' }).format(
           this.#window.opensAt,
         );
         return panel('not-open', t.notOpenTitle, format(t.notOpenBody, { time }));
       }
+      // Copy keys named after the state: `closedTitle`, `queuedBody`, … (only the ineligible body has a `{limit}`).
       case FormState.Closed:
-        return panel('closed', t.closedTitle, t.closedBody);
-      case FormState.Ineligible:
       case FormState.Delivered:
-        // Only the behaviour can reach these outcomes, and it brings their copy.
-        return this.#controller?.outcome(t, this.state) ?? this.#form(t);
-      case FormState.Queued:
-        return panel(
-          'queued',
-          t.queuedTitle,
-          model.storage === 'memory' ? t.queuedMemoryBody : t.queuedBody,
-          html`<span class="spinner" aria-hidden="true"></span>`,
-        );
+      case FormState.Ineligible:
+      case FormState.Queued: {
+        const queued = state === FormState.Queued;
+        const body = queued && this.#view.storage === 'memory' ? t.queuedMemoryBody : t[`${state}Body`];
+        const spinner = queued ? html`<span class="spinner" aria-hidden="true"></span>` : '';
+        return panel(state, t[`${state}Title`], format(body, { limit: this.#view.ineligibleAge }), spinner);
+      }
       default:
         return this.#form(t);
     }
   }
 
   #form(t: CampaignEntryStrings): TemplateResult {
-    const model = this.#model;
-    const sending = model.phase === FormState.Sending;
-    const failure = model.phase === FormState.Failed && model.failure;
+    const sending = this.#view.phase === FormState.Sending;
+    const failure = this.#view.phase === FormState.Failed && this.#view.failure;
     return html`<form
       part="form"
       novalidate
@@ -267,11 +246,11 @@ export class CampaignEntry extends LitElement {
     >
       ${formFields({
         t,
-        fields: model.spec.fields,
+        fields: this.#spec.fields,
         rulesUrl: this.rulesUrl ?? '',
         privacyUrl: this.privacyUrl,
-        // Issues come only from the behaviour's checks, so the behaviour words them.
-        message: (target) => this.#controller?.message(t, target) ?? '',
+        // Issues come only from the controller's checks, so the controller words them.
+        message: (target) => this.#controller?.message(t, this.#view.issues.get(target)) ?? '',
       })}
       ${
         failure
@@ -287,36 +266,75 @@ export class CampaignEntry extends LitElement {
     </form>`;
   }
 
-  /** The behaviour, loaded once (see controller-loader.ts); rejects while its chunk cannot load (offline). */
-  #loadController(): Promise<FormController> {
+  /** The copy for the current locale with the page's overrides, or `undefined` while a locale's chunk loads. */
+  #copy(): CampaignEntryStrings | undefined {
+    const base = loadedStrings(this.#locale);
+    if (!base) {
+      void loadStrings(this.#locale).then(() => this.requestUpdate());
+      return undefined;
+    }
+    return this.strings ? { ...base, ...this.strings } : base;
+  }
+
+  /** Applies an update (see form-state.ts): the view, then the event, then focus. Every event is dispatched here. */
+  #apply({ view, event, focus }: Update): void {
+    Object.assign(this.#view, view);
+    this.requestUpdate();
+    if (event) this.dispatchEvent(new CustomEvent(event[0], { detail: event[1], bubbles: true, composed: true }));
+    if (focus) {
+      const target = focus === 'heading' ? 'h2' : '[aria-invalid="true"], button';
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(target)?.focus());
+    }
+  }
+
+  /** Shows `news`: a submit's outcome, or what the controller found out by itself (`automatic`). */
+  #show = (news: ClientNews, automatic = true): void => {
+    // Only the controller sends news, so it is here.
+    const controller = this.#controller as FormController;
+    const focused = this.matches(':focus-within');
+    this.#apply(
+      controller.show(news, { entryId: this.#entryId, view: this.#view, t: this.#copy(), automatic, focused }),
+    );
+  };
+
+  /**
+   * The controller, loaded once (see controller-loader.ts) and connected when it arrives; rejects while its chunk
+   * cannot load (offline). Once it is here, the answer comes on the next tick: a field's check shows with the render
+   * its event causes.
+   */
+  #ready(): Promise<FormController> {
     if (this.#controller) return Promise.resolve(this.#controller);
     return loadController().then(({ FormController }) => {
-      this.#controller ??= new FormController(this.#model);
-      return this.#controller;
+      if (this.#controller) return this.#controller;
+      this.#controller = new FormController(this, this.#show);
+      return this.#attach(this.#controller);
     });
   }
 
-  /** The client, made once the behaviour is here (`undefined` inside when the configuration is unusable). */
-  #client(): Promise<CampaignClient | undefined> {
-    return this.#loadController().then((controller) => controller.client());
+  /** Connects the controller to a client for the current attributes, locale and fields. */
+  #attach(controller: FormController): FormController {
+    // A plain options object: the attributes that make the client, the locale and the fields.
+    const attributes = Object.fromEntries(CLIENT_KEYS.map((key) => [key, this[key]]));
+    this.#clientProblems.push(...controller.connect({ ...attributes, locale: this.#locale, spec: this.#spec }));
+    this.#reportProblems();
+    return controller;
+  }
+
+  /** Fires one `campaign-entry-error` naming every configuration problem, if there are any (and the controller is here). */
+  #reportProblems(): void {
+    this.#apply(this.#controller?.misconfiguration([...this.#clientProblems, ...this.#pageProblems]) ?? {});
   }
 
   #connect(): void {
-    this.#release();
-    const model = this.#model;
     const parsed = parseFieldList(this.fields);
-    model.clientProblems = parsed.success
+    this.#clientProblems = parsed.success
       ? []
       : [`fields names ${parsed.unknown.join(', ')}: use ${FIELD_NAMES.join(', ')}`];
-    model.spec = this.minAge === undefined ? { fields: parsed.fields } : { fields: parsed.fields, minAge: this.minAge };
-    model.generation++;
-    // Made as soon as the behaviour's chunk is here; if it cannot load (offline), again on the next touch or submit.
-    this.#client().catch(() => {});
-  }
-
-  #release(): void {
-    this.#controller?.release();
-    this.#stale = true;
+    this.#spec = this.minAge === undefined ? { fields: parsed.fields } : { fields: parsed.fields, minAge: this.minAge };
+    // A new client now, or as soon as the controller's chunk is here; if it cannot load (offline), on the next touch or
+    // submit.
+    if (this.#controller) this.#attach(this.#controller);
+    else this.#ready().catch(() => {});
   }
 
   #readPage(): void {
@@ -326,7 +344,7 @@ export class CampaignEntry extends LitElement {
     // build/unreachable-aws-code.mjs), and browsers give WebCrypto to secure contexts only: say so instead of
     // showing a form that could not send. (A page that passes its own `client` signs as it likes.)
     const insecure = !this.client && !globalThis.isSecureContext;
-    this.#model.pageProblems = [
+    this.#pageProblems = [
       ...(this.rulesUrl ? [] : ['rules-url is missing: the official rules must be linked']),
       ...(insecure ? ['this page needs a secure context (HTTPS) to sign entries'] : []),
       ...problems,
@@ -335,40 +353,37 @@ export class CampaignEntry extends LitElement {
 
   /** The first touch of the form starts the entry: its id, the fill timer, and loading the AWS code. */
   #touch(): void {
-    if (!this.#model.entryId) {
+    if (!this.#entryId) {
       // crypto.randomUUID exists in secure contexts, the only ones that show a form (see #readPage).
-      this.#model.entryId = crypto.randomUUID();
+      this.#entryId = crypto.randomUUID();
       this.#startedAt = Date.now();
     }
-    if (!this.#prefetched) {
-      this.#prefetched = true;
-      this.#client().then(
-        (client) => client?.prefetch(),
-        () => {
-          this.#prefetched = false;
-        },
-      );
-    }
+    // Once per client (the controller keeps count); if its chunk cannot load now, again on the next touch.
+    this.#ready().then(
+      (controller) => controller.prefetch(),
+      () => {},
+    );
   }
 
-  // Field checks belong to the behaviour (it has the SDK's rules). Which field an event concerns is read now: once
-  // dispatch ends, an event from inside a shadow root no longer has a target.
+  // Typing in a field or leaving it may show, change or clear its message: the controller says which (checked()).
   #input(event: Event): void {
     this.#touch();
-    const field = fieldOf(event.target);
-    if (field) this.#withController((controller) => controller.edited(field, () => this.#filledIn().input));
+    this.#check(event, true);
   }
 
   #leave(event: FocusEvent): void {
-    const field = fieldOf(event.target);
-    if (field && field !== fieldOf(event.relatedTarget)) {
-      this.#withController((controller) => controller.left(field, () => this.#filledIn().input));
-    }
+    this.#check(event, false);
   }
 
-  /** Runs `task` once the behaviour is here; if it cannot load now, the submit checks everything anyway. */
-  #withController(task: (controller: FormController) => void): void {
-    this.#loadController().then(task, () => {});
+  #check(event: Event, typed: boolean): void {
+    // Read now: once dispatch ends, an event from inside a shadow root no longer has a target.
+    const name = (target: EventTarget | null) => (target as HTMLInputElement | null)?.name;
+    const change = { typed, name: name(event.target), next: name((event as FocusEvent).relatedTarget) };
+    const read = () => this.#filledIn().input;
+    this.#ready().then(
+      (controller) => this.#apply(controller.checked(change, this.#view, read)),
+      () => {},
+    );
   }
 
   /** Enter on a box whose key says "next" moves to the next box instead of submitting half a form. */
@@ -386,7 +401,7 @@ export class CampaignEntry extends LitElement {
     const data = form ? new FormData(form) : new FormData();
     const text = (name: string) => String(data.get(name) ?? '');
     const fields: Record<string, string> = {};
-    for (const field of this.#model.spec.fields) {
+    for (const field of this.#spec.fields) {
       fields[field] =
         field === 'birth-date'
           ? toIsoDate({
@@ -397,73 +412,67 @@ export class CampaignEntry extends LitElement {
           : text(field);
     }
     return {
-      entryId: this.#model.entryId as string,
+      entryId: this.#entryId as string,
       input: { fields, consent: { rules: data.has('consent'), marketing: data.has('marketing') } },
       fillMs: Date.now() - this.#startedAt,
       suspect: text('website') !== '',
-      locale: this.#model.locale,
+      locale: this.#locale,
     };
   }
 
   async #submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    const model = this.#model;
     // A second tap while the first is in flight is the same entry: ignore it (the SDK would dedupe it too).
-    if (model.phase === FormState.Sending || this.state !== model.phase) return this.requestUpdate();
+    if (this.#view.phase === FormState.Sending || this.state !== this.#view.phase) return this.requestUpdate();
     this.#touch();
     const form = this.#filledIn();
-    model.set(FormState.Sending);
-    model.announce(model.copy()?.sending ?? '');
+    this.#apply({ view: { phase: FormState.Sending, announcement: this.#copy()?.sending ?? '' } });
     let controller: FormController;
     try {
-      controller = await this.#loadController();
+      controller = await this.#ready();
     } catch {
       return this.#keepUnsent(form);
     }
-    return controller.submit(form);
+    this.#show(await controller.submit(form), false);
   }
 
   /**
-   * The behaviour's chunk could not load (the network went away after the page did): keep the form's values on the
+   * The controller's chunk could not load (the network went away after the page did): keep the form's values on the
    * device, say so, and hand them to the SDK as soon as it loads — now, on `online`, or on the next visit.
    */
   #keepUnsent(form: UnsentForm): void {
-    const model = this.#model;
-    if (!saveUnsent(this.campaignId ?? '', form)) {
-      model.failure = new CampaignEntryError('network', 'The entry could not be saved on this device.', {
+    const { entryId } = form;
+    if (saveUnsent(this.campaignId ?? '', form)) {
+      this.#apply({
+        view: { phase: FormState.Queued, storage: 'localstorage' },
+        event: ['campaign-entry-queued', { entryId, storage: 'localstorage' }],
+        focus: 'heading',
+      });
+      this.#retryUnsent();
+    } else {
+      const error = new CampaignEntryError('network', 'The entry could not be saved on this device.', {
         retryable: true,
       });
-      model.set(FormState.Failed);
-      model.emit('campaign-entry-error', { entryId: form.entryId, error: model.failure, stored: false });
-      return;
+      this.#apply({
+        view: { phase: FormState.Failed, failure: error },
+        event: ['campaign-entry-error', { entryId, error, stored: false }],
+      });
     }
-    model.storage = 'localstorage';
-    model.set(FormState.Queued);
-    model.emit('campaign-entry-queued', { entryId: form.entryId, storage: 'localstorage' });
-    void model.focusHeading();
-    this.#retryUnsent();
   }
 
-  /** Tries to load the behaviour again (every 10 s and when the device is back online) until it takes the kept form. */
+  /** Tries to load the controller again (every 10 s and when the device is back online) until it takes the kept form. */
   #retryUnsent = (): void => {
     clearTimeout(this.#unsentRetry);
     window.removeEventListener('online', this.#retryUnsent);
-    this.#client().catch(() => {
+    this.#ready().catch(() => {
       window.addEventListener('online', this.#retryUnsent);
       this.#unsentRetry = setTimeout(this.#retryUnsent, 10_000);
     });
   };
 }
 
-/** The field an input belongs to (the date boxes belong to `birth-date`), or `undefined`. */
-function fieldOf(target: EventTarget | null): FieldName | 'consent' | undefined {
-  const name = (target as HTMLInputElement | null)?.name;
-  if (!name || name === 'website' || name === 'marketing') return undefined;
-  return name.startsWith('bday-') ? 'birth-date' : (name as FieldName | 'consent');
-}
-
 /** A panel shown instead of the form: a focusable heading (focus reads it out) and a paragraph. */
-export function panel(kind: string, title: string, body: unknown, icon: unknown = ''): TemplateResult {
+function panel(kind: string, title: string, body: unknown, icon: unknown = ''): TemplateResult {
   return html`<section class="message ${kind}" part="message">
     <h2 part="heading" tabindex="-1">${icon}${title}</h2>
     <p>${body}</p>

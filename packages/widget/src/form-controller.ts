@@ -1,12 +1,14 @@
-// The form's behaviour, loaded right after the first render together with the SDK's validation, storage and client
-// (see controller-loader.ts): the form is interactive before any of it arrives. It makes the client from the
-// attributes, checks fields with the SDK's rules, submits, and hands over a form kept before it could load.
+// The element's client side, loaded right after the first render together with the SDK's validation, storage and
+// client (see controller-loader.ts): the form is interactive before any of it arrives. It makes the client from a
+// plain options object, checks fields with the SDK's rules, submits, hands over a form kept before it could load, and
+// words issues. Every method returns what happened; the element shows it and dispatches the events.
 import {
   type CampaignClient,
   CampaignEntryError,
   createCampaignClient,
   ErrorCode,
   isCampaignEntryError,
+  type StorageKind,
   type SubmitReceipt,
 } from '@campaign-entry/sdk';
 import {
@@ -14,265 +16,363 @@ import {
   type EntryIssue,
   type EntryRecord,
   type FieldName,
+  type FieldSpec,
   type IssueTarget,
   validateEntry,
-  validateField,
 } from '@campaign-entry/sdk/rules';
 import { clearUnsent, readUnsent, type UnsentForm } from '@campaign-entry/sdk/stash';
-import type { TemplateResult } from 'lit';
-import { FormState, panel } from './campaign-entry.component.js';
-import type { FormModel } from './form-model.js';
-import { enMessages } from './strings/en-messages.js';
-import { completeEnglish } from './strings/locale.js';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+// FormState's values are written as literals (checked against the type): importing the object would keep it whole in
+// the first file, which the element's own uses let the bundler inline.
+import type { Update, View } from './form-state.js';
 import { type CampaignEntryStrings, format } from './strings/strings.js';
 
-// The English messages and outcome copy travel with the behaviour that shows them.
-completeEnglish(enMessages);
+// The English messages and outcome copy travel in this chunk; the loader installs them (controller-loader.ts).
+export { enMessages } from './strings/en-messages.js';
 
-/** The client side of one `<campaign-entry>`: its SDK client, field checks, submit and hand-over. */
-export class FormController {
-  readonly #model: FormModel;
+/** What became of a submitted form (`entryId`). */
+export type Outcome =
+  /** Firehose acknowledged it. */
+  | { readonly status: 'delivered'; readonly entryId: string; readonly record: EntryRecord }
+  /** Stored on the device, still being sent; its delivery is reported later (see {@link FormController}). */
+  | { readonly status: 'queued'; readonly entryId: string; readonly record: EntryRecord; readonly storage: StorageKind }
+  /** Refused by validation; nothing was stored. */
+  | { readonly status: 'invalid'; readonly entryId: string; readonly issues: readonly EntryIssue[] }
+  /** Younger than the minimum age (`limit`); nothing was stored. */
+  | {
+      readonly status: 'ineligible';
+      readonly entryId: string;
+      readonly issues: readonly EntryIssue[];
+      readonly limit: number;
+    }
+  /**
+   * Not kept on the device (`stored: false`: `queue-full`…), or kept but refused by AWS for a reason an operator must
+   * fix (`stored: true`, reported later: it is sent once the setup is fixed).
+   */
+  | {
+      readonly status: 'failed';
+      readonly entryId: string;
+      readonly error: CampaignEntryError;
+      readonly stored: boolean;
+    }
+  /** There is no usable client: the configuration's problems say why. */
+  | { readonly status: 'misconfigured'; readonly entryId: string };
+
+/**
+ * What the controller reports by itself: a later outcome of the submitted entry (delivered, or failed but stored), the
+ * outcome of a form handed over, or entries this device saved earlier (another visit or tab) still sending or landed.
+ */
+export type ClientNews = Outcome | { readonly status: 'earlier-sending' | 'earlier-delivered' };
+
+/** A control typed in or left, by its `name` (and the one focus moved to). */
+export interface FieldChange {
+  readonly typed: boolean;
+  readonly name: string | undefined;
+  readonly next: string | undefined;
+}
+
+/** What {@link FormController.show} needs to know about the element. */
+export interface ShowContext {
+  /** The current form fill. */
+  readonly entryId: string | undefined;
+  readonly view: Readonly<View>;
+  /** The copy, `undefined` while a locale's chunk loads. */
+  readonly t: CampaignEntryStrings | undefined;
+  /** Reported by the controller, not answering the entrant's submit. */
+  readonly automatic: boolean;
+  /** Focus is inside the element. */
+  readonly focused: boolean;
+}
+
+/** What the client is made from: the element's attributes (or the page's own client), locale and fields. */
+export interface ClientOptions {
+  /** The page's own client: used as is and never disposed. */
+  readonly client?: CampaignClient | undefined;
+  readonly region?: string | undefined;
+  readonly identityPoolId?: string | undefined;
+  readonly deliveryStream?: string | undefined;
+  readonly campaignId?: string | undefined;
+  readonly cognitoEndpoint?: string | undefined;
+  readonly firehoseEndpoint?: string | undefined;
+  readonly locale: string;
+  readonly spec: FieldSpec;
+}
+
+/**
+ * The client side of one `<campaign-entry>` as a Lit reactive controller: its SDK client (released when the element
+ * leaves the page), field checks, submit, hand-over, and what each outcome changes on screen ({@link show}). It never
+ * renders, touches the DOM or dispatches events: it returns outcomes and updates, and reports later news to `news`.
+ */
+export class FormController implements ReactiveController {
+  readonly #news: (news: ClientNews) => void;
   #client: CampaignClient | undefined;
-  /** The model's `generation` the client was made for; -1 when there is none. */
-  #madeFor = -1;
   #ownsClient = false;
-  #unsubscribe: (() => void)[] = [];
-  /** Fields typed in: checked when left. */
-  readonly #dirty = new Set<FieldName>();
+  #prefetched = false;
+  #spec: FieldSpec = { fields: [] };
+  #stop: (() => void)[] = [];
+  /** The form fill submitted last, and its record once stored: what the client's later news is about. */
+  #entryId: string | undefined;
   #record: EntryRecord | undefined;
 
-  constructor(model: FormModel) {
-    this.#model = model;
+  /** Attaches to `host`; `news` hears what the controller finds out by itself (see {@link ClientNews}). */
+  constructor(host: ReactiveControllerHost, news: (news: ClientNews) => void) {
+    this.#news = news;
+    host.addController(this);
   }
 
-  /** The client for the current attributes, made (or adopted) on first use; `undefined` when they are unusable. */
-  client(): CampaignClient | undefined {
-    if (this.#madeFor !== this.#model.generation) {
-      this.release();
-      this.#madeFor = this.#model.generation;
-      this.#client = this.#make();
-    }
+  /** The client, once {@link connect} made one. */
+  get client(): CampaignClient | undefined {
     return this.#client;
   }
 
-  /** Stops listening to the client, and disposes it if the element made it. */
-  release(): void {
-    for (const unsubscribe of this.#unsubscribe.splice(0)) unsubscribe();
-    if (this.#ownsClient) this.#client?.dispose();
-    this.#client = undefined;
-    this.#ownsClient = false;
-    this.#madeFor = -1;
-  }
-
-  #make(): CampaignClient | undefined {
-    const model = this.#model;
-    const el = model.el;
-    let client = el.client;
-    if (!client) {
-      try {
-        client = createCampaignClient({
-          region: el.region ?? '',
-          identityPoolId: el.identityPoolId ?? '',
-          deliveryStreams: el.deliveryStream ?? '',
-          campaignId: el.campaignId ?? '',
-          locale: model.locale,
-          endpoints: {
-            ...(el.cognitoEndpoint ? { cognito: el.cognitoEndpoint } : {}),
-            ...(el.firehoseEndpoint ? { firehose: el.firehoseEndpoint } : {}),
-          },
-          ...model.spec,
-        });
-        this.#ownsClient = true;
-      } catch (error) {
-        model.clientProblems = [...model.clientProblems, isCampaignEntryError(error) ? error.message : String(error)];
-        this.reportProblems();
-        el.requestUpdate();
-        return undefined;
-      }
-    }
-    this.reportProblems();
-    this.#unsubscribe = [
-      client.on('delivered', ({ entryId }) => {
-        if (entryId === model.entryId && this.#record) this.#delivered(this.#record, true);
-      }),
-      client.on('failed', ({ entryIds, error }) => {
-        if (model.entryId && entryIds.includes(model.entryId))
-          model.emit('campaign-entry-error', { entryId: model.entryId, error, stored: true });
-      }),
-    ];
-    void this.#handOver(client);
-    void this.#tellAboutEarlierEntries(client);
-    return client;
+  /** The element left the page: let go of the client. */
+  hostDisconnected(): void {
+    this.release();
   }
 
   /**
-   * An entry this device saved earlier (a previous visit, another tab) is still on its way: say so in the status line
-   * under a fresh form, so the entrant does not enter twice, and say when it lands.
+   * Replaces the client with one made from `options` (or adopts `options.client`). Returns the configuration's
+   * problems, in English for whoever set up the page: none when the client is ready. A ready client then takes a form
+   * kept before this code loaded, and says whether entries saved earlier are still on their way (both to `news`).
    */
-  async #tellAboutEarlierEntries(client: CampaignClient): Promise<void> {
-    const model = this.#model;
-    if ((await client.pending()) === 0 || model.entryId || model.phase !== FormState.Ready) return;
-    model.announce(model.copy()?.earlierSending ?? '');
-    const stop = client.on('drained', () => {
-      stop();
-      if (!model.entryId && model.phase === FormState.Ready) model.announce(model.copy()?.earlierDelivered ?? '');
-    });
-    this.#unsubscribe.push(stop);
+  connect(options: ClientOptions): string[] {
+    this.release();
+    this.#spec = options.spec;
+    let client = options.client;
+    if (!client) {
+      try {
+        client = createCampaignClient({
+          region: options.region ?? '',
+          identityPoolId: options.identityPoolId ?? '',
+          deliveryStreams: options.deliveryStream ?? '',
+          campaignId: options.campaignId ?? '',
+          locale: options.locale,
+          endpoints: {
+            ...(options.cognitoEndpoint ? { cognito: options.cognitoEndpoint } : {}),
+            ...(options.firehoseEndpoint ? { firehose: options.firehoseEndpoint } : {}),
+          },
+          ...options.spec,
+        });
+        this.#ownsClient = true;
+      } catch (error) {
+        return [isCampaignEntryError(error) ? error.message : String(error)];
+      }
+    }
+    this.#client = client;
+    this.#stop = [
+      client.on('delivered', ({ entryId }) => {
+        const record = this.#record;
+        if (entryId === this.#entryId && record) this.#news({ status: 'delivered', entryId, record });
+      }),
+      client.on('failed', ({ entryIds, error }) => {
+        const entryId = this.#entryId;
+        if (entryId && entryIds.includes(entryId)) this.#news({ status: 'failed', entryId, error, stored: true });
+      }),
+    ];
+    void this.handOver(options.campaignId ?? '').then((outcome) => outcome && this.#news(outcome));
+    void this.#tellAboutEarlierEntries(client);
+    return [];
   }
 
-  /** Fires one `campaign-entry-error` naming every configuration problem, if there are any. */
-  reportProblems(): void {
-    const model = this.#model;
-    const problems = [...model.clientProblems, ...model.pageProblems];
-    if (problems.length === 0) return;
+  /** Stops listening to the client, and disposes it if this controller made it. */
+  release(): void {
+    for (const stop of this.#stop.splice(0)) stop();
+    if (this.#ownsClient) this.#client?.dispose();
+    this.#client = undefined;
+    this.#ownsClient = false;
+    this.#prefetched = false;
+  }
+
+  /** What the configuration's problems change: one `invalid-config` error naming them all, or nothing. */
+  misconfiguration(problems: readonly string[]): Update {
+    if (problems.length === 0) return {};
     const message = `Invalid <campaign-entry> configuration: ${problems.join('; ')}.`;
     const error = new CampaignEntryError(ErrorCode.InvalidConfig, message, { retryable: false });
-    model.emit('campaign-entry-error', { error, stored: false });
+    return { event: ['campaign-entry-error', { error, stored: false }] };
   }
 
-  /** Checks one field's value with the SDK's rules and shows or clears its message. */
-  check(field: FieldName | 'consent', input: EntryInput): void {
-    const issues = this.#model.issues;
-    if (field === 'consent') {
-      if (input.consent.rules) issues.delete('consent');
-    } else {
-      const result = validateField(field, input.fields[field], this.#model.spec, Date.now());
-      if (result.success) issues.delete(field);
-      else issues.set(field, result.issue);
-    }
-    this.#model.el.requestUpdate();
+  /** Gets the AWS code and guest credentials ready ahead of the submit, once per client. */
+  prefetch(): void {
+    if (this.#prefetched) return;
+    this.#prefetched = true;
+    void this.#client?.prefetch();
   }
 
-  /** A field was typed in: remember it, and re-check a shown error so it goes away as soon as it is fixed. */
-  edited(field: FieldName | 'consent', read: () => EntryInput): void {
-    if (field !== 'consent') this.#dirty.add(field);
-    if (this.#model.issues.has(field)) this.check(field, read());
+  /** Checks one field of `input` (or the rules consent) with the SDK's rules: its issue, or `undefined`. */
+  check(field: IssueTarget, input: EntryInput): EntryIssue | undefined {
+    const checked = validateEntry(input, this.#spec, Date.now());
+    return checked.success ? undefined : checked.issues.find((issue) => issue.field === field);
   }
 
-  /** A field was left: check it if it was typed in (or shows an error); never nag about untouched fields. */
-  left(field: FieldName | 'consent', read: () => EntryInput): void {
-    if (field !== 'consent' && (this.#dirty.has(field) || this.#model.issues.has(field))) this.check(field, read());
+  /**
+   * What typing in a control (`typed`) or leaving it for control `next` changes: a field typed in is checked when left,
+   * and one showing a message is re-checked as it is typed, so the message goes away as soon as it is fixed; untouched
+   * fields are never nagged about. `read` gives the form's values.
+   */
+  checked(change: FieldChange, view: Readonly<View>, read: () => EntryInput): Update {
+    const field = fieldOf(change.name);
+    if (!field || (!change.typed && field === fieldOf(change.next))) return {};
+    const shown = view.issues.has(field);
+    const typed = change.typed ? new Set(view.typed).add(field) : view.typed;
+    if (!(change.typed ? shown : field !== 'consent' && (shown || typed.has(field)))) return { view: { typed } };
+    const issues = new Map(view.issues);
+    const issue = this.check(field, read());
+    if (issue) issues.set(field, issue);
+    else issues.delete(field);
+    return { view: { typed, issues } };
   }
 
-  /** The panel for an outcome only the behaviour reaches: "You're in", or the polite under-age message. */
-  outcome(t: CampaignEntryStrings, state: FormState): TemplateResult {
-    return state === FormState.Delivered
-      ? panel('delivered', t.deliveredTitle, t.deliveredBody)
-      : panel('ineligible', t.ineligibleTitle, format(t.ineligibleBody, { limit: this.#model.ineligibleAge }));
-  }
-
-  /** The words for `target`'s issue in copy `t`: the field's own message, else the code's, else the SDK's English. */
-  message(t: CampaignEntryStrings, target: IssueTarget): string {
-    const issue = this.#model.issues.get(target);
-    if (!issue) return '';
-    const copy = t as unknown as Record<string, string | undefined>;
-    const text = copy[`${target}.${issue.code}`] ?? copy[issue.code] ?? issue.message;
-    return format(text, { limit: issue.limit ?? '' });
-  }
-
-  /** Validates, stores and sends a submitted form; the element has already shown "Sending…". */
-  async submit(form: UnsentForm): Promise<void> {
-    const model = this.#model;
-    const client = this.client();
-    if (!client) {
-      model.set(FormState.Ready); // misconfigured: the panel says what to fix
-      return;
-    }
+  /** Validates, stores and sends a submitted form. A queued entry's delivery is reported to `news` later. */
+  async submit(form: UnsentForm): Promise<Outcome> {
     const { entryId, input } = form;
-    const checked = validateEntry(input, model.spec, Date.now());
-    if (!checked.success) return this.#refuse(entryId, checked.issues);
-    let receipt: SubmitReceipt;
+    const client = this.#client;
+    if (!client) return { status: 'misconfigured', entryId };
+    this.#entryId = entryId;
+    const checked = validateEntry(input, this.#spec, Date.now());
+    if (!checked.success) return this.#outcome(entryId, { status: 'invalid', issues: checked.issues });
     try {
-      receipt = await client.submit(input, form);
+      return this.#outcome(entryId, await client.submit(input, form));
     } catch (error) {
-      receipt = {
-        status: 'rejected',
-        error: isCampaignEntryError(error)
-          ? error
-          : new CampaignEntryError(ErrorCode.Unknown, String(error), { retryable: false, cause: error }),
-      };
+      const unknown = new CampaignEntryError(ErrorCode.Unknown, String(error), { retryable: false, cause: error });
+      return { status: 'failed', entryId, error: isCampaignEntryError(error) ? error : unknown, stored: false };
     }
-    model.announce('');
-    switch (receipt.status) {
-      case 'invalid':
-        return this.#refuse(entryId, receipt.issues);
-      case 'rejected':
-        model.failure = receipt.error;
-        model.set(FormState.Failed);
-        model.emit('campaign-entry-error', { entryId, error: receipt.error, stored: false });
-        return;
-      case 'delivered':
-        return this.#delivered(receipt.record, false);
+  }
+
+  /**
+   * Gives a form kept before this code loaded (this visit or an earlier one) to the client, with its entryId, and
+   * returns its outcome (`undefined` when none was kept). A form the client cannot take now stays kept for the next
+   * visit; an earlier visit's entry is delivered in the background.
+   */
+  async handOver(campaignId: string): Promise<Outcome | undefined> {
+    const form = readUnsent(campaignId);
+    const client = this.#client;
+    if (!form || !client) return undefined;
+    const receipt = await client.submit(form.input, form);
+    if (receipt.status === 'rejected') return undefined;
+    clearUnsent(campaignId);
+    this.#entryId ??= form.entryId;
+    return this.#outcome(form.entryId, receipt);
+  }
+
+  /**
+   * What `news` (or a submit's outcome when `automatic` is false) changes on screen. News about another form fill
+   * than `entryId` (an earlier visit's kept form) changes nothing.
+   */
+  show(news: ClientNews, { entryId: current, view, t, automatic, focused }: ShowContext): Update {
+    if (!('entryId' in news)) {
+      // Only above a fresh form: the entrant has not started another entry.
+      const fresh = !current && view.phase === 'ready';
+      return fresh
+        ? {
+            view: { announcement: (news.status === 'earlier-sending' ? t?.earlierSending : t?.earlierDelivered) ?? '' },
+          }
+        : {};
+    }
+    const { entryId } = news;
+    if (entryId !== current) return {};
+    // Answering a submit clears "Sending…" from the status line.
+    const cleared = automatic ? {} : { announcement: '' };
+    switch (news.status) {
+      case 'misconfigured':
+        return { view: { phase: 'ready' } }; // the panel says what to fix
+      case 'ineligible':
+        return {
+          view: { ...cleared, phase: 'ineligible', ineligibleAge: news.limit },
+          event: ['campaign-entry-invalid', { entryId, issues: news.issues }],
+          focus: 'heading',
+        };
+      case 'invalid': {
+        const issues = new Map(news.issues.map((issue) => [issue.field, issue]));
+        const event = ['campaign-entry-invalid', { entryId, issues: news.issues }] as const;
+        if (!t) return { view: { ...cleared, phase: 'ready', issues }, event };
+        // The same summary twice must still be announced: screen readers skip an unchanged live region.
+        const summary = this.summary(t, news.issues);
+        const announcement = view.announcement === summary ? `${summary}\u00a0` : summary;
+        return { view: { phase: 'ready', issues, announcement }, event, focus: 'issue' };
+      }
+      case 'failed': {
+        const event = ['campaign-entry-error', { entryId, error: news.error, stored: news.stored }] as const;
+        // Stored: the entry still waits on the device, "Saved on this device, sending…" stays.
+        return news.stored ? { event } : { view: { ...cleared, phase: 'failed', failure: news.error }, event };
+      }
       case 'queued': {
-        const { record, storage } = receipt;
-        this.#record = record;
-        model.storage = storage;
-        model.set(FormState.Queued);
-        model.emit('campaign-entry-queued', { entryId, record, storage });
-        void model.focusHeading();
-        receipt.delivery.then(
-          () => this.#delivered(record, true),
-          () => {}, // disposed (the element left the page): the entry stays stored and is sent on the next visit
-        );
+        const { record, storage } = news;
+        // A handed-over form already shows "Saved on this device" (and fired campaign-entry-queued).
+        if (automatic) return { view: { storage } };
+        return {
+          view: { ...cleared, phase: 'queued', storage },
+          event: ['campaign-entry-queued', { entryId, record, storage }],
+          focus: 'heading',
+        };
+      }
+      case 'delivered': {
+        if (view.phase === 'delivered') return {};
+        const event = ['campaign-entry-delivered', { entryId, record: news.record }] as const;
+        // Moving focus reads the heading out; an automatic switch with focus elsewhere is announced instead.
+        if (!automatic || focused) return { view: { ...cleared, phase: 'delivered' }, event, focus: 'heading' };
+        return { view: { phase: 'delivered', announcement: t?.deliveredTitle ?? '' }, event };
       }
     }
   }
 
-  /** Gives a form kept before this code loaded (this visit or an earlier one) to the client, with its entryId. */
-  async #handOver(client: CampaignClient): Promise<void> {
-    const model = this.#model;
-    const campaignId = model.el.campaignId ?? '';
-    const form = readUnsent(campaignId);
-    if (!form) return;
-    const receipt = await client.submit(form.input, form);
-    if (receipt.status === 'rejected') return; // kept; tried again on the next visit
-    clearUnsent(campaignId);
-    if (form.entryId !== model.entryId) return; // an earlier visit's entry: the SDK delivers it in the background
-    if (receipt.status === 'invalid') this.#refuse(form.entryId, receipt.issues);
-    else if (receipt.status === 'delivered') this.#delivered(receipt.record, true);
-    else {
-      this.#record = receipt.record;
-      model.storage = receipt.storage;
-      receipt.delivery.then(
-        () => this.#delivered(receipt.record, true),
-        () => {},
-      );
-    }
+  /** The words for `issue` in copy `t`: the field's own message, else the code's, else the SDK's English. */
+  message(t: CampaignEntryStrings, issue: EntryIssue | undefined): string {
+    if (!issue) return '';
+    const copy = t as unknown as Record<string, string | undefined>;
+    const text = copy[`${issue.field}.${issue.code}`] ?? copy[issue.code] ?? issue.message;
+    return format(text, { limit: issue.limit ?? '' });
   }
 
-  #refuse(entryId: string, issues: readonly EntryIssue[]): void {
-    const model = this.#model;
-    model.emit('campaign-entry-invalid', { entryId, issues });
-    const underAge = issues.find((issue) => issue.code === 'under-age');
-    if (underAge) {
-      model.ineligibleAge = underAge.limit ?? 0;
-      model.set(FormState.Ineligible);
-      void model.focusHeading();
-      return;
-    }
-    model.set(FormState.Ready);
-    model.issues = new Map(issues.map((issue) => [issue.field, issue]));
-    const t = model.copy();
-    if (!t) return;
+  /** The status line's summary of a refused submit: the fields to fix, by their labels in copy `t`. */
+  summary(t: CampaignEntryStrings, issues: readonly EntryIssue[]): string {
     const labels = issues.map((issue) =>
       issue.field === 'consent' ? t.rules : issue.field === 'record' ? t['not-asked'] : t[issue.field],
     );
-    // The same summary twice must still be announced: screen readers skip an unchanged live region.
-    const summary = format(t.summary, { fields: labels.join(', ') });
-    model.announce(model.announcement === summary ? `${summary}\u00a0` : summary);
-    void model.el.updateComplete.then(() =>
-      model.el.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"], button')?.focus(),
-    );
+    return format(t.summary, { fields: labels.join(', ') });
   }
 
-  #delivered(record: EntryRecord, automatic: boolean): void {
-    const model = this.#model;
-    if (model.phase === FormState.Delivered) return;
-    const hadFocus = model.el.matches(':focus-within');
-    model.set(FormState.Delivered);
-    model.emit('campaign-entry-delivered', { entryId: record.entryId, record });
-    // Moving focus reads the heading out; an automatic switch with focus elsewhere is announced instead.
-    if (!automatic || hadFocus) void model.focusHeading();
-    else model.announce(model.copy()?.deliveredTitle ?? '');
+  /** Entries this device saved earlier still sending: said once now, and once when they have all landed. */
+  async #tellAboutEarlierEntries(client: CampaignClient): Promise<void> {
+    if ((await client.pending()) === 0) return;
+    this.#news({ status: 'earlier-sending' });
+    const stop = client.on('drained', () => {
+      stop();
+      this.#news({ status: 'earlier-delivered' });
+    });
+    this.#stop.push(stop);
   }
+
+  #outcome(
+    entryId: string,
+    receipt: SubmitReceipt | { readonly status: 'invalid'; readonly issues: readonly EntryIssue[] },
+  ): Outcome {
+    switch (receipt.status) {
+      case 'invalid': {
+        const underAge = receipt.issues.find((issue) => issue.code === 'under-age');
+        const { issues } = receipt;
+        return underAge
+          ? { status: 'ineligible', entryId, issues, limit: underAge.limit ?? 0 }
+          : { status: 'invalid', entryId, issues };
+      }
+      case 'rejected':
+        return { status: 'failed', entryId, error: receipt.error, stored: false };
+      case 'delivered':
+        return { status: 'delivered', entryId, record: receipt.record };
+      case 'queued': {
+        const { record, storage } = receipt;
+        this.#record = record;
+        receipt.delivery.then(
+          () => this.#news({ status: 'delivered', entryId, record }),
+          () => {}, // disposed (the element left the page): the entry stays stored and is sent on the next visit
+        );
+        return { status: 'queued', entryId, record, storage };
+      }
+    }
+  }
+}
+
+/** The field a control belongs to (the date boxes belong to `birth-date`), or `undefined`. */
+function fieldOf(name: string | undefined): FieldName | 'consent' | undefined {
+  if (!name || name === 'website' || name === 'marketing') return undefined;
+  return name.startsWith('bday-') ? 'birth-date' : (name as FieldName | 'consent');
 }

@@ -22,11 +22,11 @@ export function pickLocale(candidates: Iterable<string | null | undefined>): Loc
   return 'en';
 }
 
-// English starts with the copy the first render needs; completeEnglish() adds the rest when the behaviour loads
-// (only the behaviour can produce the messages and outcomes that use it).
+// English starts with the copy the first render needs; completeEnglish() adds the rest when the controller's chunk,
+// which bundles it, is loaded (controller-loader.ts): only the controller produces the messages and outcomes using it.
 const loaded = new Map<Locale, CampaignEntryStrings>([['en', enForm as CampaignEntryStrings]]);
 
-/** Adds the English messages and outcome copy (called by the behaviour chunk, which bundles them). */
+/** Adds the English messages and outcome copy (installed by controller-loader.ts from the controller's chunk). */
 export function completeEnglish(messages: Omit<CampaignEntryStrings, keyof typeof enForm>): void {
   loaded.set('en', { ...enForm, ...messages } as CampaignEntryStrings);
 }
