@@ -16,6 +16,9 @@ export type StorageKeyParts =
   | readonly [campaignId: string, 'send']
   /** A form submitted before the client could load, in localStorage (the stash). */
   | readonly [campaignId: string, 'unsent-form']
+  /** In localStorage: this device was told it is not eligible for the campaign (a flag only, never the birth date), so
+   * a reload shows that again instead of a fresh form to try another year on. */
+  | readonly [campaignId: string, 'ineligible']
   /** The origin's Cognito identity store: its IndexedDB database (object store `ids`), or with `key` ('' for the
    * prefix) a localStorage key holding one of the AWS provider's entries. */
   | readonly ['identity']
