@@ -2,8 +2,8 @@
 // format, with the original bytes base64 in `rawData`. Which of them are worth sending again is decided by the
 // transform's own checkRecord, so a replay never lets through what the transform would refuse.
 import { checkRecord, type TransformConfig } from '@campaign-entry/firehose-transform';
-import type { ObjectStore } from '../store/object-store.js';
 import { readGzipLines } from '../store/gzip-lines.js';
+import type { ObjectStore } from '../store/object-store.js';
 
 /** Where Firehose writes records the transform refused or could not process. */
 export const PROCESSING_FAILED_PREFIX = 'errors/processing-failed/';

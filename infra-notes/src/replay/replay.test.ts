@@ -9,8 +9,8 @@ import { after, before, describe, it } from 'node:test';
 import { FirehoseClient, PutRecordBatchCommand } from '@aws-sdk/client-firehose';
 import { type RunningEmulator, startEmulator } from '@campaign-entry/emulator/server';
 import { createTransformHandler, type TransformConfig } from '@campaign-entry/firehose-transform';
-import { createLocalObjectStore } from '../store/local-object-store.js';
 import { readGzipLines } from '../store/gzip-lines.js';
+import { createLocalObjectStore } from '../store/local-object-store.js';
 import { packReplay, replayFailed } from './replay.js';
 import { firehoseSender, runReplayCli } from './replay-cli.js';
 
