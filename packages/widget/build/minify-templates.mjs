@@ -16,7 +16,13 @@ const MINIFY = { html, css };
 /** A stylesheet with nothing interpolated on one line, and the line breaks that took. */
 const oneLine = (text) => {
   const lines = text.split('\n').length - 1;
-  return [css(text).replace(/\n/gu, ' ').replace(/ ?([{};,>]) ?/gu, '$1').trim(), '\n'.repeat(lines)];
+  return [
+    css(text)
+      .replace(/\n/gu, ' ')
+      .replace(/ ?([{};,>]) ?/gu, '$1')
+      .trim(),
+    '\n'.repeat(lines),
+  ];
 };
 
 /**

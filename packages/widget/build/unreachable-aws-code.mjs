@@ -193,7 +193,8 @@ export function leaveOutUnreachableAwsCode() {
       if (partial) {
         check(this, partial);
         const stubbed = stubExports(this.parse(code), code, partial.stubs, fail(partial.why));
-        if (stubbed.missing.length > 0) this.error(`${id} no longer declares ${stubbed.missing.join(', ')} as expected`);
+        if (stubbed.missing.length > 0)
+          this.error(`${id} no longer declares ${stubbed.missing.join(', ')} as expected`);
         // The stubs take as many lines as what they replace: the existing source map still fits.
         return { code: `${stubbed.code}\nimport { unreachable } from ${JSON.stringify(helper)};`, map: null };
       }
