@@ -91,6 +91,9 @@ describe('record', () => {
           value.extra = {};
         }),
         mutate((value) => {
+          (value.fields as Record<string, unknown>).nickname = '';
+        }),
+        mutate((value) => {
           (value.consent as Record<string, unknown>).sms = true;
         }),
         mutate((value) => {
@@ -112,6 +115,7 @@ describe('record', () => {
       ],
       [
         'unknown key "extra"',
+        'unknown field "nickname"',
         'consent must be {rules: true, marketing: boolean}',
         'meta must be {locale, sdk, fillMs, suspect}',
         'meta.sdk is not a version',

@@ -151,6 +151,9 @@ export function decodeRecord(line: string): DecodeResult {
   if (!isObject(fields) || !Object.values(fields).every((field) => typeof field === 'string')) {
     return { success: false, reason: 'fields must be an object of strings' };
   }
+  // Even blank: validation would ignore an empty unknown field and the canonical record drop it, unseen.
+  const unknownField = unknownKey(fields, FIELD_NAMES);
+  if (unknownField !== undefined) return { success: false, reason: `unknown field ${clipKey(unknownField)}` };
   if (
     !isObject(consent) ||
     consent.rules !== true ||
