@@ -59,7 +59,8 @@ describe('the demo page in Chromium', { skip: built ? false : 'the widget is not
     const { stdout } = await run(
       process.execPath,
       [
-        '--disable-warning=NodeVersionSupportWarning',
+        '--import',
+        new URL('../../scripts/quiet-aws-sdk.mjs', import.meta.url).href,
         '--conditions=source',
         '--import',
         'tsx',

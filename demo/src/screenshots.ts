@@ -38,7 +38,7 @@ try {
   const desk = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
   await desk.goto(`${demo.url}/dashboard/`);
   await desk.waitForFunction(
-    () => Number(document.getElementById('unique')?.textContent?.replace(/,/g, '')) > 250,
+    () => Number(document.getElementById('entries')?.textContent?.replace(/,/g, '')) > 250,
     undefined,
     { timeout: 60_000 },
   );
