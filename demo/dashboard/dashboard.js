@@ -70,7 +70,12 @@ function drawChart(perMinute) {
         svg('line', { x1: x + slot / 2, x2: x + slot / 2, y1: y(0), y2: y(0) + 4, class: 'tick' }),
         svg(
           'text',
-          { x: x + slot / 2, y: y(0) + 16, 'text-anchor': index === perMinute.length - 1 ? 'end' : 'middle', class: 'axis' },
+          {
+            x: x + slot / 2,
+            y: y(0) + 16,
+            'text-anchor': index === perMinute.length - 1 ? 'end' : 'middle',
+            class: 'axis',
+          },
           clock.format(point.minute),
         ),
       );
