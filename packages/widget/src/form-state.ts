@@ -43,6 +43,8 @@ export interface View {
   storage?: StorageKind | undefined;
   /** Why the last submit could not keep the entry. */
   failure?: CampaignEntryError | undefined;
+  /** The error summary above a refused form (a template from the controller's chunk), until the next submit. */
+  summary?: unknown;
 }
 
 /** One of the element's events with its `detail`. */
