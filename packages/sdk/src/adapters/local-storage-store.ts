@@ -34,16 +34,6 @@ export function openLocalStorageStore(campaignId: string, storage: Storage = glo
       }
       return entries.sort(byAge);
     },
-    async get(entryIds) {
-      return entryIds.flatMap((id) => {
-        try {
-          const value: unknown = JSON.parse(storage.getItem(prefix + id) ?? 'null');
-          return isStoredEntry(value) ? [value] : [];
-        } catch {
-          return [];
-        }
-      });
-    },
     async count() {
       let count = 0;
       for (let index = 0; index < storage.length; index++) if (storage.key(index)?.startsWith(prefix)) count++;

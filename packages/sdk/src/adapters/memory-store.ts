@@ -21,9 +21,6 @@ export function createMemoryStore(): EntryStore {
     async count() {
       return entries.size;
     },
-    async get(entryIds) {
-      return entryIds.flatMap((id) => entries.get(id) ?? []);
-    },
     async delete(entryIds) {
       for (const id of entryIds) entries.delete(id);
     },
