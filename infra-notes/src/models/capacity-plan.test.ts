@@ -28,7 +28,7 @@ describe('planCapacity', () => {
 });
 
 describe('planCapacity over several regions', () => {
-  it('carries 25 new devices a second per region before any increase', () => {
+  test('carries 25 new devices a second per region before any increase', () => {
     for (const regions of [1, 2, 4]) assert.equal(planCapacity(10, regions).getIdCapacityPerSecond, 25 * regions);
     assert.match(planCapacity(50).increases.join(), /GetId/u);
     assert.deepEqual(planCapacity(50, 4).increases, [], '50/s over four regions is 12.5/s each, under 70% of 25');

@@ -6,7 +6,7 @@ import { FirehoseClient, type FirehoseClientConfig, PutRecordBatchCommand } from
 // an extension that bundlers cannot resolve, and it only re-exports this provider.
 import { fromCognitoIdentityPool } from '@aws-sdk/credential-provider-cognito-identity';
 import { classifyFailure } from '../core/classify.js';
-import { choosePool, movesPool, nextPool, poolRegion } from '../core/identity-pools.js';
+import { choosePool, nextPool, poolRegion } from '../core/identity-pools.js';
 import { cognitoIdentityKey, storageKey } from '../core/storage-keys.js';
 import { createCredentialCache, type GuestCredentials } from './credential-cache.js';
 import type { KeyValueStore } from './entry-store.js';
@@ -108,7 +108,8 @@ export function createAwsTransport(options: AwsTransportOptions): FirehoseTransp
       try {
         return await fromPool(pool);
       } catch (error) {
-        if (tried >= pools.length || !movesPool(classifyFailure(error).code)) throw error;
+        // The failure policy's otherPool: a region throttling or down (not the device's own network).
+        if (tried >= pools.length || !classifyFailure(error).policy.otherPool) throw error;
         pool = nextPool(pools, pool);
         await identity.setItem(poolKey, pool);
       }

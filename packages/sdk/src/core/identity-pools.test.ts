@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ErrorCode } from './errors/error-code.js';
-import { choosePool, movesPool, nextPool, poolRegion } from './identity-pools.js';
+import { choosePool, nextPool, poolRegion } from './identity-pools.js';
 
 const POOLS = [
   'us-east-1:00000000-0000-4000-8000-000000000001',
@@ -38,13 +37,6 @@ describe('identity pools', () => {
     assert.equal(nextPool(POOLS, POOLS[0]), POOLS[1]);
     assert.equal(nextPool(POOLS, POOLS[2]), POOLS[0]);
     assert.equal(nextPool([POOLS[0]], POOLS[0]), POOLS[0]);
-  });
-
-  it('moves only when Cognito throttles or is down', () => {
-    assert.equal(movesPool(ErrorCode.Throttled), true);
-    assert.equal(movesPool(ErrorCode.ServiceError), true);
-    for (const code of [ErrorCode.Network, ErrorCode.IdentityPoolInvalid, ErrorCode.AccessDenied, ErrorCode.Unknown])
-      assert.equal(movesPool(code), false, code);
   });
 
   it('refuses an empty list', () => {

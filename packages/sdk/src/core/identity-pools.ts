@@ -1,9 +1,8 @@
 // Guest identities from identity pools in several regions: Cognito's GetId quota (25/s by default) is per account AND
 // region, and IAM is global, so N pools in N regions serve N × 25 new devices a second with no quota increase. Each
 // device keeps one pool (and that pool's identity id); it moves to the next pool only when Cognito in its region is
-// throttling or unavailable. Pure: the device's random seed and what it stored are passed in.
-import type { ErrorCode } from './errors/error-code.js';
-import { FAILURE_POLICY } from './errors/failure-policy.js';
+// throttling or unavailable (the failure policy's `otherPool`). Pure: the device's random seed and what it stored are
+// passed in.
 import { fnv1a } from './shard.js';
 
 /** The region of a Cognito identity pool: the part of its id before the colon (`us-east-2:…` → `us-east-2`). */
@@ -24,10 +23,3 @@ export function choosePool(pools: readonly string[], stored: string | undefined,
 export function nextPool(pools: readonly string[], current: string): string {
   return pools[(pools.indexOf(current) + 1) % pools.length] as string;
 }
-
-/**
- * Whether a failed `GetId` / `GetCredentialsForIdentity` of this kind sends the device to the next pool, from
- * {@link FAILURE_POLICY}'s `otherPool`: a region that throttles or is down will not serve the next attempt either,
- * while a dropped connection is the device's own network and a refused pool is an operator's mistake to fix.
- */
-export const movesPool = (code: ErrorCode): boolean => FAILURE_POLICY[code].otherPool;
