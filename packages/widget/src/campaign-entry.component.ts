@@ -57,6 +57,7 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  * @csspart alert - The message shown when an entry could not be saved.
  * @csspart message - A panel shown instead of the form (delivered, queued, not open, closed, ineligible, misconfigured).
  * @csspart heading - A panel's heading.
+ * @csspart summary - The error summary above a refused form (a linked list of the problems).
  * @csspart status - The live region that announces progress and error summaries.
  *
  * @cssproperty --campaign-entry-accent - Button and focus ring colour.
@@ -244,7 +245,7 @@ export class CampaignEntry extends LitElement {
       @focusout=${this.#leave}
       @keydown=${this.#enter}
     >
-      ${formFields({
+      ${this.#view.summary}${formFields({
         t,
         fields: this.#spec.fields,
         rulesUrl: this.rulesUrl ?? '',
@@ -282,7 +283,7 @@ export class CampaignEntry extends LitElement {
     this.requestUpdate();
     if (event) this.dispatchEvent(new CustomEvent(event[0], { detail: event[1], bubbles: true, composed: true }));
     if (focus) {
-      const target = focus === 'heading' ? 'h2' : '[aria-invalid="true"], button';
+      const target = focus === 'heading' ? 'h2' : '.summary';
       void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(target)?.focus());
     }
   }
@@ -426,6 +427,8 @@ export class CampaignEntry extends LitElement {
     if (this.#view.phase === FormState.Sending || this.state !== this.#view.phase) return this.requestUpdate();
     this.#touch();
     const form = this.#filledIn();
+    // The panel that replaces the form keeps its footprint: nothing below moves up under a double tap's second tap.
+    this.style.minHeight = `${this.offsetHeight}px`;
     this.#apply({ view: { phase: FormState.Sending, announcement: this.#copy()?.sending ?? '' } });
     let controller: FormController;
     try {
