@@ -95,9 +95,11 @@ function loadAwsTransport(config: ResolvedConfig, stores: Promise<OpenedStores>)
     Promise.all([import('./adapters/aws-transport.js'), stores]).then(([{ createAwsTransport }, { identity }]) =>
       createAwsTransport({
         region: config.region,
-        identityPoolId: config.identityPoolId,
+        identityPoolIds: config.identityPoolIds,
+        campaignId: config.campaignId,
         endpoints: config.endpoints,
         identityStore: identity,
+        randomId: config.randomId,
       }),
     ),
   );
