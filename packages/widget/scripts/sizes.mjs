@@ -37,6 +37,7 @@ const LOADS_WITH = [
 const NOT_LOADED = [
   [/\/widget\/src\/strings\/(?!en\.ts$|locale\.ts$|strings\.ts$)[a-z]{2}\.ts$/u, 'only for that locale'],
   [NEVER_LOADED, 'never (AWS event streams)'],
+  [/\/widget\/src\/kiosk\//u, 'only with the kiosk attribute (tablets)'],
 ];
 
 /** The relative files `code` imports, statically and dynamically. */

@@ -147,6 +147,7 @@ export class CampaignEntry extends LitElement {
   #window: EntryWindow = { opensAt: undefined, closesAt: undefined };
   #windowTimer: ReturnType<typeof setTimeout> | undefined;
   #startedAt = 0;
+  #kiosk: (() => void) | undefined;
 
   /** What the entrant sees now. */
   get state(): FormState {
@@ -173,11 +174,17 @@ export class CampaignEntry extends LitElement {
     super.connectedCallback();
     this.#stale = true;
     this.requestUpdate();
+    // Kiosk mode is its own chunk, which phones never download.
+    if (this.hasAttribute('kiosk'))
+      import('./kiosk/kiosk-mode.js').then((kiosk) => {
+        if (this.isConnected) this.#kiosk = kiosk.startKiosk(this);
+      });
   }
 
   override disconnectedCallback(): void {
     // The controller lets go of its client (hostDisconnected); connectedCallback makes a new one.
     super.disconnectedCallback();
+    this.#kiosk?.();
     clearTimeout(this.#windowTimer);
     clearTimeout(this.#unsentRetry);
     window.removeEventListener('online', this.#retryUnsent);
@@ -342,8 +349,9 @@ export class CampaignEntry extends LitElement {
       : [`fields names ${parsed.unknown.join(', ')}: use ${FIELD_NAMES.join(', ')}`];
     this.#spec = this.minAge === undefined ? { fields: parsed.fields } : { fields: parsed.fields, minAge: this.minAge };
     // Told "not eligible" before (form-controller.ts keeps the flag): that again, not a fresh form to try another year.
+    // Not on a kiosk: the tablet is shared, the next entrant is someone else.
     try {
-      if (localStorage.getItem(storageKey(this.campaignId ?? '', 'ineligible')))
+      if (!this.hasAttribute('kiosk') && localStorage.getItem(storageKey(this.campaignId ?? '', 'ineligible')))
         this.#view.phase = FormState.Ineligible;
     } catch {
       // Storage blocked: nothing was remembered.

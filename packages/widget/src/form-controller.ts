@@ -105,6 +105,8 @@ export interface ClientOptions {
  */
 export class FormController implements ReactiveController {
   readonly #news: (news: ClientNews) => void;
+  /** Whether the host is a kiosk (a shared tablet): then "not eligible" is for this entrant only, never remembered. */
+  readonly #shared: boolean;
   #client: CampaignClient | undefined;
   #ownsClient = false;
   #prefetched = false;
@@ -118,6 +120,7 @@ export class FormController implements ReactiveController {
   /** Attaches to `host`; `news` hears what the controller finds out by itself (see {@link ClientNews}). */
   constructor(host: ReactiveControllerHost, news: (news: ClientNews) => void) {
     this.#news = news;
+    this.#shared = (host as Partial<Element>).hasAttribute?.('kiosk') === true;
     host.addController(this);
   }
 
@@ -372,7 +375,7 @@ export class FormController implements ReactiveController {
         const { issues } = receipt;
         if (!issues.some((issue) => issue.code === 'under-age')) return { status: 'invalid', entryId, issues };
         try {
-          localStorage.setItem(storageKey(this.#campaignId, 'ineligible'), '1');
+          if (!this.#shared) localStorage.setItem(storageKey(this.#campaignId, 'ineligible'), '1');
         } catch {
           // Not remembered on this device (storage blocked): the panel still shows now.
         }

@@ -14,8 +14,13 @@ export type StorageKeyParts =
   | readonly [campaignId: string, 'entry', entryId: string]
   /** The Web Lock that lets one tab at a time send a campaign's stored entries. */
   | readonly [campaignId: string, 'send']
+  /** The IndexedDB database (object store `sender`) naming the page that last held that lock (no personal data). */
+  | readonly [campaignId: string, 'sender']
   /** A form submitted before the client could load, in localStorage (the stash). */
   | readonly [campaignId: string, 'unsent-form']
+  /** Inside the identity store: the identity pool this device uses for a campaign's guest identity (when the page
+   * lists several pools, one per region). The pool's identity id sits under its own {@link cognitoIdentityKey}. */
+  | readonly [campaignId: string, 'identity-pool']
   /** In localStorage: this device was told it is not eligible for the campaign (a flag only, never the birth date), so
    * a reload shows that again instead of a fresh form to try another year on. */
   | readonly [campaignId: string, 'ineligible']
