@@ -31,7 +31,7 @@ export default [
   },
   (() => {
     const lib = createBundle({
-      input: { index: 'src/index.ts', 'campaign-entry': 'src/campaign-entry.ts' },
+      input: { index: 'src/index.ts', 'campaign-entry': 'src/campaign-entry.ts', react: 'src/react.ts' },
       dir: 'dist/lib',
       minify: false,
       external: (id) => id === 'lit' || id.startsWith('lit/') || id.startsWith('@campaign-entry/'),
