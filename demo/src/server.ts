@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_POOL_ID, type EmulatorOptions } from '@campaign-entry/emulator';
 import { isLoopbackNodeRequest, type RunningEmulator, startEmulator } from '@campaign-entry/emulator/server';
-import { createTransformHandler } from '@campaign-entry/firehose-transform';
+import { createTransformHandler, type TransformConfig } from '@campaign-entry/firehose-transform';
 import type { FieldName } from '@campaign-entry/sdk/rules';
 import { createDashboard } from './dashboard-data.js';
 import { contentSecurityPolicy, createStaticHandler } from './static-files.js';
@@ -28,6 +28,12 @@ export const DEMO_CAMPAIGN = {
   fields: ['name', 'email', 'postal-code', 'birth-date'] as readonly FieldName[],
   minAge: 21,
 } as const;
+
+/** What the demo's transform Lambda checks (its FIELDS/MIN_AGE/CAMPAIGN_ID); the dashboard applies the same checks. */
+export const DEMO_TRANSFORM_CONFIG: TransformConfig = {
+  campaignId: DEMO_CAMPAIGN.campaignId,
+  spec: { fields: DEMO_CAMPAIGN.fields, minAge: DEMO_CAMPAIGN.minAge },
+};
 
 /** Options of {@link startDemo}. */
 export interface DemoOptions {
@@ -130,13 +136,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
     ...(options.transform === false
       ? {}
       : {
-          transform: createTransformHandler(
-            {
-              campaignId: DEMO_CAMPAIGN.campaignId,
-              spec: { fields: DEMO_CAMPAIGN.fields, minAge: DEMO_CAMPAIGN.minAge },
-            },
-            { log: options.log ?? (() => {}) },
-          ),
+          transform: createTransformHandler(DEMO_TRANSFORM_CONFIG, { log: options.log ?? (() => {}) }),
         }),
     ...options.emulator,
     fallback: (request, response) => {
@@ -148,7 +148,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
     ...(options.log ? { log: options.log } : {}),
   });
   origin = running.url;
-  dashboard = createDashboard(running.emulator);
+  dashboard = createDashboard(running.emulator, options.transform === false ? undefined : DEMO_TRANSFORM_CONFIG);
   return {
     url: running.url,
     port: running.port,

@@ -36,6 +36,7 @@ const LOADS_WITH = [
 const NOT_LOADED = [
   [/\/widget\/src\/strings\/(?!en\.ts$|locale\.ts$|strings\.ts$)[a-z]{2}\.ts$/u, 'only for that locale'],
   [NEVER_LOADED, 'never (AWS event streams)'],
+  [/\/widget\/src\/kiosk\//u, 'only with the kiosk attribute (tablets)'],
 ];
 
 /** Imports of files in the same folder, by file name (the bundle is one flat folder). */

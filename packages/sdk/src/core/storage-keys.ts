@@ -14,6 +14,8 @@ export type StorageKeyParts =
   | readonly [campaignId: string, 'entry', entryId: string]
   /** The Web Lock that lets one tab at a time send a campaign's stored entries. */
   | readonly [campaignId: string, 'send']
+  /** The IndexedDB database (object store `sender`) naming the page that last held that lock (no personal data). */
+  | readonly [campaignId: string, 'sender']
   /** A form submitted before the client could load, in localStorage (the stash). */
   | readonly [campaignId: string, 'unsent-form']
   /** The origin's Cognito identity store: its IndexedDB database (object store `ids`), or with `key` ('' for the
