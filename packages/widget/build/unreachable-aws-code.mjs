@@ -2,7 +2,7 @@
 // clear error should that ever change, and where "unreachable" depends on the services' models, the build checks the
 // models (see aws-models.mjs) and fails if they changed. The browser tests of the BUILT bundle against the emulator
 // (the real AWS SDK, SigV4 verified, Chromium, Firefox and WebKit) check the rest of the SDK still works without them.
-import { MODELLED_CLIENTS, noHostPrefix, onlyEpochTimestamps } from './aws-models.mjs';
+import { MODELLED_CLIENTS, noHostPrefix, noReviverNeeded, onlyEpochTimestamps } from './aws-models.mjs';
 
 /** Modules replaced by stubs. `stub` gets the statement that throws. */
 export const UNREACHABLE_AWS_MODULES = [
@@ -51,6 +51,15 @@ export const UNREACHABLE_AWS_MODULES = [
     file: '@aws-sdk/core/dist-es/submodules/client/util-endpoints/lib/aws/parseArn.js',
     why: 'ARN endpoint rules',
     stub: (fail) => `export const parseArn = () => { ${fail} };`,
+  },
+  {
+    // Turns JSON numbers too big or too precise for a double into BigInt / NumericValue. No modelled shape of these
+    // clients is a bigInteger, bigDecimal or document (checked below), but error bodies are read as documents: the
+    // stand-in keeps every value as JSON.parse made it, which is exact for everything but such numbers.
+    file: '@smithy/core/dist-es/submodules/protocols/json/jsonReviver.js',
+    why: 'big-number JSON parsing',
+    stub: () => 'export function jsonReviver(_key, value) { return value; }',
+    check: noReviverNeeded,
   },
   {
     // The Cognito provider's default identity-id cache (IndexedDB, else localStorage, else memory), used only when it
