@@ -105,8 +105,6 @@ export interface ClientOptions {
  */
 export class FormController implements ReactiveController {
   readonly #news: (news: ClientNews) => void;
-  /** Whether the host is a kiosk (a shared tablet): then "not eligible" is for this entrant only, never remembered. */
-  readonly #shared: boolean;
   #client: CampaignClient | undefined;
   #ownsClient = false;
   #prefetched = false;
@@ -120,7 +118,6 @@ export class FormController implements ReactiveController {
   /** Attaches to `host`; `news` hears what the controller finds out by itself (see {@link ClientNews}). */
   constructor(host: ReactiveControllerHost, news: (news: ClientNews) => void) {
     this.#news = news;
-    this.#shared = (host as Partial<Element>).hasAttribute?.('kiosk') === true;
     host.addController(this);
   }
 
@@ -375,7 +372,7 @@ export class FormController implements ReactiveController {
         const { issues } = receipt;
         if (!issues.some((issue) => issue.code === 'under-age')) return { status: 'invalid', entryId, issues };
         try {
-          if (!this.#shared) localStorage.setItem(storageKey(this.#campaignId, 'ineligible'), '1');
+          localStorage.setItem(storageKey(this.#campaignId, 'ineligible'), '1');
         } catch {
           // Not remembered on this device (storage blocked): the panel still shows now.
         }
@@ -405,22 +402,18 @@ function fieldOf(name: string | undefined): FieldName | 'consent' | undefined {
 }
 
 /**
- * The rules and privacy links' problems: only http(s) or relative URLs, so no `javascript:` or `data:` link is ever
- * offered to entrants. Each names the attribute, not the value (the panel shows it; the console and the error event
- * carry the same words).
+ * The rules and privacy links' problems: only http(s) or relative URLs (a relative one takes the page's scheme), so no
+ * `javascript:` or `data:` link is ever offered to entrants. Each names the attribute, not the value (the panel shows
+ * it; the console and the error event carry the same words).
  */
-function linkProblems({ rulesUrl, privacyUrl }: ClientOptions): string[] {
-  return [
-    ['rules-url', rulesUrl],
-    ['privacy-url', privacyUrl],
-  ].flatMap(([name, url]) => (url === undefined || webUrl(url) ? [] : [`${name} must be an http(s) or relative URL`]));
-}
-
-/** Whether `url`, resolved against the page, is http(s) (a relative URL takes the page's scheme). */
-function webUrl(url: string): boolean {
-  try {
-    return /^https?:$/u.test(new URL(url, location.href).protocol);
-  } catch {
-    return false;
-  }
+function linkProblems(options: ClientOptions): string[] {
+  return (['rules', 'privacy'] as const).flatMap((name) => {
+    const url = options[`${name}Url`];
+    try {
+      if (url === undefined || /^https?:$/u.test(new URL(url, location.href).protocol)) return [];
+    } catch {
+      // Not a URL at all.
+    }
+    return [`${name}-url must be an http(s) or relative URL`];
+  });
 }
