@@ -101,7 +101,8 @@ describe('<campaign-entry> sending entries', () => {
     expect(record?.meta.suspect).to.equal(false);
     expect(record?.meta.fillMs).to.be.a('number').and.to.be.at.least(0);
     expect(seen.delivered.map((event) => event.detail.entryId)).to.deep.equal([el.entryId]);
-    expect(seen.delivered[0]?.detail.record).to.deep.equal(record);
+    expect(seen.delivered[0]?.detail).to.deep.equal({ entryId: el.entryId }, 'the id only, never a field value');
+    expect(el.record).to.deep.equal(record, 'the record is read from the element');
     expect(seen.delivered[0]?.bubbles && seen.delivered[0]?.composed).to.equal(true);
     await until(() => el.shadowRoot?.activeElement?.tagName === 'H2', 'focus on the confirmation');
     await expect(el).to.be.accessible();
