@@ -65,7 +65,7 @@ describe('<campaign-entry> sending entries', () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(emulator.stats().cognito.getId).to.equal(0);
     part(el, '#name').focus();
-    await until(() => emulator.stats().cognito.getCredentials === 1, 'guest credentials');
+    await until(() => emulator.stats().cognito.getCredentials > 0, 'guest credentials');
     expect(emulator.records()).to.have.length(0);
   });
 
