@@ -13,4 +13,6 @@ const result = spawnSync(
   ],
   { stdio: 'inherit', cwd: root },
 );
+// A runner ended by a signal (another process killing it) says so, instead of failing without a word.
+if (result.signal) console.error(`@web/test-runner was stopped by ${result.signal}`);
 process.exit(result.status ?? 1);
