@@ -9,7 +9,7 @@
 // parsed) give what is reachable from campaign-entry.js, and each file's source map says which modules it holds. The
 // total is every reachable file except those holding only code an English entrant's submit never loads: another
 // locale's copy (src/strings/<locale>.ts, loaded only for that locale) and the AWS SDK's event-stream code (no call
-// the SDK makes has event streams; see build/aws-chunk.mjs). Everything else reachable counts, so a new lazy chunk
+// the SDK makes has event streams; see packages/sdk/build/aws-chunk.mjs). Everything else reachable counts, so a new lazy chunk
 // counts until shown otherwise.
 //
 //   node packages/widget/scripts/sizes.mjs           table, exit 1 when a budget is exceeded
@@ -19,7 +19,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importsOf, kb, measure } from '../../../scripts/bundle-size.mjs';
-import { NEVER_LOADED } from '../build/aws-chunk.mjs';
+import { NEVER_LOADED } from '../../sdk/build/aws-chunk.mjs';
 
 /** Budgets in gzip bytes (scripts/bundle-size.mjs). */
 export const BUDGETS = { critical: 12_000, aws: 52_000, total: 64_000 };

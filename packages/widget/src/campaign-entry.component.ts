@@ -366,8 +366,8 @@ export class CampaignEntry extends LitElement {
     const { window, problems } = parseWindow(this.opensAt, this.closesAt);
     this.#window = window;
     // The script-tag bundle signs with WebCrypto only (its pure-JS SHA-256 is left out, see
-    // build/unreachable-aws-code.mjs), and browsers give WebCrypto to secure contexts only: say so instead of
-    // showing a form that could not send. (A page that passes its own `client` signs as it likes.)
+    // packages/sdk/build/unreachable-aws-code.mjs), and browsers give WebCrypto to secure contexts only: say so instead
+    // of showing a form that could not send. (A page that passes its own `client` signs as it likes.)
     const insecure = !this.client && !globalThis.isSecureContext;
     this.#pageProblems = [
       ...(this.rulesUrl ? [] : ['rules-url is missing: the official rules must be linked']),

@@ -3,7 +3,7 @@
 // at the versions installed, so a client update that makes left-out code reachable fails the build.
 import { createRequire } from 'node:module';
 
-const fromSdk = createRequire(new URL('../../sdk/package.json', import.meta.url));
+const fromSdk = createRequire(new URL('../package.json', import.meta.url));
 const fromCognitoProvider = createRequire(fromSdk.resolve('@aws-sdk/credential-provider-cognito-identity'));
 
 /**
