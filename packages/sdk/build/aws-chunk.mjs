@@ -1,6 +1,6 @@
 // Which modules go in the AWS chunk: everything the SDK's two sending modules (the delivery loop and the AWS
 // transport, both imported lazily on first focus or submit) need that nothing loaded earlier needs. One chunk, so
-// sending never waits for a second round trip; the AWS SDK's own lazy import of its Cognito client lands in it too.
+// sending never waits for a second round trip.
 
 /** The SDK's lazily imported sending modules. */
 const SENDING = /\/sdk\/src\/(?:delivery-loop|adapters\/aws-transport)\.ts$/u;

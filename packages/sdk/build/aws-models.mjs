@@ -4,16 +4,13 @@
 import { createRequire } from 'node:module';
 
 const fromSdk = createRequire(new URL('../package.json', import.meta.url));
-const fromCognitoProvider = createRequire(fromSdk.resolve('@aws-sdk/credential-provider-cognito-identity'));
 
 /**
- * The AWS SDK clients in the bundle, by the folder of their schema modules: Firehose (the SDK's transport) and Cognito
- * Identity (the credential provider's nested client).
+ * The AWS SDK clients in the bundle, by the folder of their schema modules: Firehose (the SDK's transport; Cognito is
+ * called without the AWS SDK, src/adapters/cognito-identity.ts).
  */
 export const MODELLED_CLIENTS = {
   '@aws-sdk/client-firehose/dist-es/schemas/': () => fromSdk('@aws-sdk/client-firehose'),
-  '@aws-sdk/nested-clients/dist-es/submodules/cognito-identity/schemas/': () =>
-    fromCognitoProvider('@aws-sdk/nested-clients/cognito-identity'),
 };
 
 let models;

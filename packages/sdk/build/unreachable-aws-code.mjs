@@ -24,7 +24,7 @@ export const UNREACHABLE_AWS_MODULES = [
   },
   {
     // The AWS SDK's retry engine, built only for a client without a `retryStrategy`: the SDK's AWS transport gives
-    // both of its clients NO_RETRIES (its delivery loop owns retries).
+    // its Firehose client NO_RETRIES (its delivery loop owns retries).
     file: '@smithy/core/dist-es/submodules/retry/util-retry/StandardRetryStrategy.js',
     why: 'the AWS SDK retry engine',
     stub: (fail) => `export class StandardRetryStrategy { constructor() { ${fail} } }`,
@@ -35,13 +35,13 @@ export const UNREACHABLE_AWS_MODULES = [
     stub: (fail) => `export class AdaptiveRetryStrategy { constructor() { ${fail} } }`,
   },
   {
-    // Endpoint parameters rewritten for S3 only (`serviceId` "s3"); this bundle has Firehose and Cognito Identity.
+    // Endpoint parameters rewritten for S3 only (`serviceId` "s3"); this bundle's one AWS SDK client is Firehose.
     file: '@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/service-customizations/s3.js',
     why: 'S3 endpoint parameters',
     stub: (fail) => `export const resolveParamsForS3 = async () => { ${fail} };`,
   },
   {
-    // Endpoint rule functions only S3's rules call; Firehose's and Cognito Identity's (endpoint/bdd.js) call
+    // Endpoint rule functions only S3's rules call; Firehose's (endpoint/bdd.js) calls
     // aws.partition alone (checked below).
     file: '@aws-sdk/core/dist-es/submodules/client/util-endpoints/lib/aws/isVirtualHostableS3Bucket.js',
     why: 'S3 endpoint rules',
@@ -60,13 +60,6 @@ export const UNREACHABLE_AWS_MODULES = [
     why: 'big-number JSON parsing',
     stub: () => 'export function jsonReviver(_key, value) { return value; }',
     check: noReviverNeeded,
-  },
-  {
-    // The Cognito provider's default identity-id cache (IndexedDB, else localStorage, else memory), used only when it
-    // is given no `cache`: the SDK's AWS transport always gives it one.
-    file: '@aws-sdk/credential-provider-cognito-identity/dist-es/localStorage.js',
-    why: "the Cognito provider's default cache",
-    stub: (fail) => `export const localStorage = () => { ${fail} };`,
   },
 ];
 

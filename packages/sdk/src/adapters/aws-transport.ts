@@ -1,13 +1,11 @@
 // The AWS part, loaded with a dynamic import so pages that only render or validate never download it: guest
-// credentials from a Cognito identity pool (one of several, in several regions) and PutRecordBatch through the AWS SDK
-// v3 Firehose client.
+// credentials from a Cognito identity pool (one of several, in several regions; cognito-identity.ts) and
+// PutRecordBatch through the AWS SDK v3 Firehose client.
 import { FirehoseClient, type FirehoseClientConfig, PutRecordBatchCommand } from '@aws-sdk/client-firehose';
-// Imported from the provider package itself: `@aws-sdk/credential-providers`' browser field maps to a path without
-// an extension that bundlers cannot resolve, and it only re-exports this provider.
-import { fromCognitoIdentityPool } from '@aws-sdk/credential-provider-cognito-identity';
 import { classifyFailure } from '../core/classify.js';
-import { choosePool, nextPool, poolRegion } from '../core/identity-pools.js';
+import { choosePool, nextPool } from '../core/identity-pools.js';
 import { cognitoIdentityKey, storageKey } from '../core/storage-keys.js';
+import { cognitoGuestCredentials } from './cognito-identity.js';
 import { createCredentialCache, type GuestCredentials } from './credential-cache.js';
 import type { KeyValueStore } from './entry-store.js';
 import type { FirehoseTransport, RecordResult } from './transport.js';
@@ -29,23 +27,12 @@ export interface AwsTransportOptions {
   readonly randomId: () => string;
 }
 
-// The Cognito provider forgets the identity id on *any* error, throttling included, which sends the next attempt back
-// to the scarce GetId quota. We keep it unless Cognito says the identity itself is unknown.
-function keepIdentityOnError(store: KeyValueStore): KeyValueStore & { forget(key: string): Promise<void> } {
-  return {
-    getItem: (key) => store.getItem(key),
-    setItem: (key, value) => store.setItem(key, value),
-    removeItem: async () => {},
-    forget: (key) => store.removeItem(key),
-  };
-}
-
 const IDENTITY_GONE = new Set(['ResourceNotFoundException', 'NotAuthorizedException']);
 
 type RetryStrategy = NonNullable<FirehoseClientConfig['retryStrategy']>;
 
 /**
- * The AWS clients' retry strategy: one attempt, never a retry (the SDK's delivery loop owns retries, per record, so
+ * The Firehose client's retry strategy: one attempt, never a retry (the SDK's delivery loop owns retries, per record, so
  * attempts never multiply). It says `standard` mode, as the AWS SDK's own strategy with `maxAttempts: 1` would, and
  * spares the widget's bundle the AWS SDK's retry engine (see build/unreachable-aws-code.mjs).
  */
@@ -59,39 +46,26 @@ const NO_RETRIES: RetryStrategy = {
 };
 
 /**
- * Creates the {@link FirehoseTransport} backed by the AWS SDK. The AWS clients' own retries are off
- * ({@link NO_RETRIES}, `maxAttempts: 1`): the SDK's delivery loop owns retries, per record, so attempts never multiply.
+ * Creates the {@link FirehoseTransport} backed by the AWS SDK. The Firehose client's own retries are off
+ * ({@link NO_RETRIES}, `maxAttempts: 1`), and Cognito is called once per fetch: the SDK's delivery loop owns retries, per record, so attempts never multiply.
  */
 export function createAwsTransport(options: AwsTransportOptions): FirehoseTransport {
-  const identity = keepIdentityOnError(options.identityStore);
+  const identity = options.identityStore;
   const pools = options.identityPoolIds;
   const poolKey = storageKey(options.campaignId, 'identity-pool');
-  const providers = new Map<string, ReturnType<typeof fromCognitoIdentityPool>>();
-  const newProvider = (identityPoolId: string) => {
-    const provider = fromCognitoIdentityPool({
-      identityPoolId,
-      clientConfig: {
-        region: poolRegion(identityPoolId),
-        maxAttempts: 1,
-        retryStrategy: NO_RETRIES,
-        ...(options.endpoints?.cognito ? { endpoint: options.endpoints.cognito } : {}),
-      },
-      cache: identity,
-    });
-    providers.set(identityPoolId, provider);
-    return provider;
-  };
+  const credentialsFrom = (identityPoolId: string) =>
+    cognitoGuestCredentials({ identityPoolId, endpoint: options.endpoints?.cognito, store: identity })();
 
+  // The identity id stays stored whatever fails (a throttled GetId is scarce: 25 requests/s per account and region),
+  // unless Cognito says the identity itself is unknown.
   async function fromPool(identityPoolId: string): Promise<GuestCredentials> {
     try {
-      return await (providers.get(identityPoolId) ?? newProvider(identityPoolId))();
+      return await credentialsFrom(identityPoolId);
     } catch (error) {
-      // A cached identity the pool no longer knows (pool recreated, identity deleted): start over with GetId once.
-      // Whatever the store holds now does not tell: the provider keeps the id it read on its first call, and another
-      // tab may since have dropped it from the store (packages/e2e, "identity unknown to Cognito").
+      // A stored identity the pool no longer knows (pool recreated, identity deleted): start over with GetId once.
       if (IDENTITY_GONE.has((error as { name?: string }).name ?? '')) {
-        await identity.forget(cognitoIdentityKey(identityPoolId));
-        return newProvider(identityPoolId)();
+        await identity.removeItem(cognitoIdentityKey(identityPoolId));
+        return credentialsFrom(identityPoolId);
       }
       throw error;
     }
