@@ -2,15 +2,14 @@
 // Checks the script-tag bundle (dist/, from `pnpm --filter @campaign-entry/widget build`) against its size budgets,
 // in gzip bytes as scripts/bundle-size.mjs counts them (level 9, 1 KB = 1,000 B):
 // - critical: what loads before the form is interactive: campaign-entry.js and anything it imports statically;
-// - aws: the chunk holding the AWS SDK (its Firehose client);
+// - aws: the chunk holding the AWS transport (its Cognito and Firehose calls, the SigV4 signer);
 // - total: what an English-speaking entrant downloads for a full submit.
 //
 // Which files count is read from the build itself, not from file names: each file's imports (static and dynamic,
 // parsed) give what is reachable from campaign-entry.js, and each file's source map says which modules it holds. The
 // total is every reachable file except those holding only code an English entrant's submit never loads: another
-// locale's copy (src/strings/<locale>.ts, loaded only for that locale) and the AWS SDK's event-stream code (no call
-// the SDK makes has event streams; see packages/sdk/build/aws-chunk.mjs). Everything else reachable counts, so a new lazy chunk
-// counts until shown otherwise.
+// locale's copy (src/strings/<locale>.ts, loaded only for that locale) and the kiosk's. Everything else reachable
+// counts, so a new lazy chunk counts until shown otherwise.
 //
 //   node packages/widget/scripts/sizes.mjs           table, exit 1 when a budget is exceeded
 //   node packages/widget/scripts/sizes.mjs --json    the same as JSON (for the bench)
@@ -19,7 +18,6 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importsOf, kb, measure } from '../../../scripts/bundle-size.mjs';
-import { NEVER_LOADED } from '../../sdk/build/aws-chunk.mjs';
 
 /** Budgets in gzip bytes (scripts/bundle-size.mjs). */
 export const BUDGETS = { critical: 12_000, aws: 52_000, total: 64_000 };
@@ -35,7 +33,6 @@ const LOADS_WITH = [
 // Modules an English entrant's full submit never loads.
 const NOT_LOADED = [
   [/\/widget\/src\/strings\/(?!en\.ts$|locale\.ts$|strings\.ts$)[a-z]{2}\.ts$/u, 'only for that locale'],
-  [NEVER_LOADED, 'never (AWS event streams)'],
   [/\/widget\/src\/kiosk\//u, 'only with the kiosk attribute (tablets)'],
 ];
 
@@ -62,7 +59,7 @@ export function bundleSizes(dir) {
       file,
       ...measure(code),
       imports: siblings(importsOf(code.toString('utf8'))),
-      aws: sources.some((source) => source.includes('/@aws-sdk/client-firehose/')),
+      aws: sources.some((source) => /\/sdk\/src\/adapters\/aws-transport\.ts$/u.test(source)),
       notLoaded: notLoaded?.[1],
       loadsWith: labelled(LOADS_WITH),
     });

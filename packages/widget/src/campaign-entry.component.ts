@@ -1,9 +1,14 @@
 // The element: it owns the form's state, draws every panel and dispatches every event. What needs the SDK (its client,
 // validation, submit) is the FormController in form-controller.ts, loaded right after the first render; its methods
 // return outcomes, which the element shows. Only small, dependency-free parts of the SDK are imported here.
-import { type CampaignClient, CampaignEntryError } from '@campaign-entry/sdk';
-import { type EntryRecord, FIELD_NAMES, type FieldSpec, parseFieldList, storageKey } from '@campaign-entry/sdk/rules';
+import type { CampaignClient } from '@campaign-entry/sdk';
+// The first chunk imports the SDK's narrow entry points, not the main and rules barrels: a bundler that splits by the
+// files an import reaches (esbuild) would load the client with the element through them.
+import { CampaignEntryError } from '@campaign-entry/sdk/errors';
+import { FIELD_NAMES, type FieldSpec, parseFieldList } from '@campaign-entry/sdk/fields';
+import type { EntryRecord } from '@campaign-entry/sdk/rules';
 import { saveUnsent, type UnsentForm } from '@campaign-entry/sdk/stash';
+import { storageKey } from '@campaign-entry/sdk/storage-keys';
 import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { datePartName, toIsoDate } from './birth-date.js';
 import { styles } from './campaign-entry.styles.js';
@@ -365,9 +370,8 @@ export class CampaignEntry extends LitElement {
   #readPage(): void {
     const { window, problems } = parseWindow(this.opensAt, this.closesAt);
     this.#window = window;
-    // The script-tag bundle signs with WebCrypto only (its pure-JS SHA-256 is left out, see
-    // packages/sdk/build/unreachable-aws-code.mjs), and browsers give WebCrypto to secure contexts only: say so instead
-    // of showing a form that could not send. (A page that passes its own `client` signs as it likes.)
+    // The SDK signs with WebCrypto (packages/sdk/src/adapters/web-crypto-sha256.ts), which browsers give to secure
+    // contexts only: say so instead of showing a form that could not send. (A page that passes its own `client` signs as it likes.)
     const insecure = !this.client && !globalThis.isSecureContext;
     this.#pageProblems = [
       ...(this.rulesUrl ? [] : ['rules-url is missing: the official rules must be linked']),

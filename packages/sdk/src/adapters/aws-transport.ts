@@ -1,14 +1,17 @@
 // The AWS part, loaded with a dynamic import so pages that only render or validate never download it: guest
-// credentials from a Cognito identity pool (one of several, in several regions; cognito-identity.ts) and
-// PutRecordBatch through the AWS SDK v3 Firehose client.
-import { FirehoseClient, type FirehoseClientConfig, PutRecordBatchCommand } from '@aws-sdk/client-firehose';
+// credentials from a Cognito identity pool (one of several, in several regions; cognito-identity.ts) and PutRecordBatch,
+// an AWS JSON 1.1 call signed with Signature Version 4 (@smithy/signature-v4, the AWS SDK's own signer). Both over
+// `fetch` (aws-json.ts): the AWS SDK's clients cost a phone ~30 KB gz more for these three calls.
+import { SignatureV4 } from '@smithy/signature-v4';
 import { classifyFailure } from '../core/classify.js';
 import { choosePool, nextPool } from '../core/identity-pools.js';
 import { cognitoIdentityKey, storageKey } from '../core/storage-keys.js';
+import { awsEndpoint, callAwsJson, malformedAnswer } from './aws-json.js';
 import { cognitoGuestCredentials } from './cognito-identity.js';
 import { createCredentialCache, type GuestCredentials } from './credential-cache.js';
 import type { KeyValueStore } from './entry-store.js';
 import type { FirehoseTransport, RecordResult } from './transport.js';
+import { WebCryptoSha256 } from './web-crypto-sha256.js';
 
 /** What the AWS transport needs. */
 export interface AwsTransportOptions {
@@ -29,25 +32,26 @@ export interface AwsTransportOptions {
 
 const IDENTITY_GONE = new Set(['ResourceNotFoundException', 'NotAuthorizedException']);
 
-type RetryStrategy = NonNullable<FirehoseClientConfig['retryStrategy']>;
+/** A device clock this far from AWS's is corrected from an answer's `Date` (what the AWS SDK does), in ms. */
+const CLOCK_SKEW_MS = 5 * 60 * 1000;
+
+/** The clock offset after an answer dated `date`: AWS's, when the device's is off by {@link CLOCK_SKEW_MS} or more. */
+function learnClock(date: string | undefined, offsetMs: number): number {
+  const serverTime = date ? Date.parse(date) : Number.NaN;
+  if (Number.isNaN(serverTime) || Math.abs(Date.now() + offsetMs - serverTime) < CLOCK_SKEW_MS) return offsetMs;
+  return serverTime - Date.now();
+}
+
+/** UTF-8 bytes of `text` in base64, as AWS JSON sends a blob. */
+function base64(text: string, encoder: TextEncoder): string {
+  let binary = '';
+  for (const byte of encoder.encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
 
 /**
- * The Firehose client's retry strategy: one attempt, never a retry (the SDK's delivery loop owns retries, per record, so
- * attempts never multiply). It says `standard` mode, as the AWS SDK's own strategy with `maxAttempts: 1` would, and
- * spares the widget's bundle the AWS SDK's retry engine (see build/unreachable-aws-code.mjs).
- */
-const NO_RETRIES: RetryStrategy = {
-  mode: 'standard',
-  acquireInitialRetryToken: async () => ({ getRetryCount: () => 0, getRetryDelay: () => 0 }),
-  refreshRetryTokenForRetry: async (_token, { error }) => {
-    throw error;
-  },
-  recordSuccess: () => {},
-};
-
-/**
- * Creates the {@link FirehoseTransport} backed by the AWS SDK. The Firehose client's own retries are off
- * ({@link NO_RETRIES}, `maxAttempts: 1`), and Cognito is called once per fetch: the SDK's delivery loop owns retries, per record, so attempts never multiply.
+ * Creates the {@link FirehoseTransport} that calls AWS. Each call is one attempt: the SDK's delivery loop owns retries,
+ * per record, so attempts never multiply.
  */
 export function createAwsTransport(options: AwsTransportOptions): FirehoseTransport {
   const identity = options.identityStore;
@@ -92,52 +96,67 @@ export function createAwsTransport(options: AwsTransportOptions): FirehoseTransp
 
   let clockOffsetMs = 0;
   const credentials = createCredentialCache(fetchCredentials, () => Date.now() + clockOffsetMs);
-  const firehoseConfig = {
+  const endpoint = options.endpoints?.firehose ?? awsEndpoint('firehose', options.region);
+  const signer = new SignatureV4({
+    service: 'firehose',
     region: options.region,
-    maxAttempts: 1,
-    retryStrategy: NO_RETRIES,
     credentials: () => credentials.get(),
-    ...(options.endpoints?.firehose ? { endpoint: options.endpoints.firehose } : {}),
-  };
-  // The AWS client memoizes credentials itself until 5 minutes before they expire; after AWS refused them we replace
-  // the clients so the next call really asks for new ones.
-  let firehose = new FirehoseClient(firehoseConfig);
-  let keepaliveClient: FirehoseClient | undefined;
+    sha256: WebCryptoSha256,
+  });
   const encoder = new TextEncoder();
 
   return {
     async putRecordBatch(stream, lines, putOptions) {
-      if (putOptions?.keepalive && !keepaliveClient) {
-        keepaliveClient = new FirehoseClient({ ...firehoseConfig, requestHandler: { keepAlive: true } });
-      }
-      const client = putOptions?.keepalive && keepaliveClient ? keepaliveClient : firehose;
-      client.config.systemClockOffset = clockOffsetMs;
+      let date: string | undefined;
       try {
-        const output = await client.send(
-          new PutRecordBatchCommand({
-            DeliveryStreamName: stream,
-            Records: lines.map((line) => ({ Data: encoder.encode(line) })),
-          }),
-        );
-        const responses = output.RequestResponses ?? [];
-        if (responses.length !== lines.length) {
-          throw Object.assign(new Error(`Firehose answered ${responses.length} results for ${lines.length} records`), {
-            name: 'InternalFailure',
-          });
+        const answer = await callAwsJson({
+          endpoint,
+          target: 'Firehose_20150804.PutRecordBatch',
+          input: { DeliveryStreamName: stream, Records: lines.map((line) => ({ Data: base64(line, encoder) })) },
+          keepalive: putOptions?.keepalive === true,
+          async sign({ url, headers, body }) {
+            const host = url.host;
+            const signed = await signer.sign(
+              {
+                method: 'POST',
+                protocol: url.protocol,
+                hostname: url.hostname,
+                path: url.pathname,
+                query: {},
+                headers: { ...headers, host },
+                body,
+              },
+              { signingDate: new Date(Date.now() + clockOffsetMs) },
+            );
+            // The browser sends Host itself (a page may not set it); it was signed as the browser sends it.
+            const { host: _signed, ...sent } = signed.headers;
+            return sent;
+          },
+        });
+        date = answer.headers.date;
+        const responses = answer.body.RequestResponses;
+        if (!Array.isArray(responses) || responses.length !== lines.length) {
+          throw malformedAnswer(
+            'Firehose',
+            `${Array.isArray(responses) ? responses.length : 'no'} results for ${lines.length} records`,
+          );
         }
         return responses.map(
-          (response): RecordResult =>
-            response.RecordId && !response.ErrorCode
+          (response: { RecordId?: unknown; ErrorCode?: unknown; ErrorMessage?: unknown }): RecordResult =>
+            typeof response.RecordId === 'string' && !response.ErrorCode
               ? { ok: true, recordId: response.RecordId }
               : {
                   ok: false,
-                  errorCode: response.ErrorCode ?? 'InternalFailure',
-                  errorMessage: response.ErrorMessage ?? '',
+                  errorCode: typeof response.ErrorCode === 'string' ? response.ErrorCode : 'InternalFailure',
+                  errorMessage: typeof response.ErrorMessage === 'string' ? response.ErrorMessage : '',
                 },
         );
+      } catch (error) {
+        date = (error as { $response?: { headers?: Record<string, string> } }).$response?.headers?.date ?? date;
+        throw error;
       } finally {
-        // The SDK learns AWS's clock from error responses' Date header; keep what it learned for the next call.
-        clockOffsetMs = client.config.systemClockOffset ?? clockOffsetMs;
+        // AWS's clock, learnt from the answer's Date as the AWS SDK does, signs the next call.
+        clockOffsetMs = learnClock(date, clockOffsetMs);
       }
     },
     async prepare() {
@@ -145,8 +164,6 @@ export function createAwsTransport(options: AwsTransportOptions): FirehoseTransp
     },
     invalidateCredentials() {
       credentials.invalidate();
-      firehose = new FirehoseClient(firehoseConfig);
-      keepaliveClient = undefined;
     },
     correctClock(serverTime) {
       clockOffsetMs = serverTime - Date.now();

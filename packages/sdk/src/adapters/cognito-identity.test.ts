@@ -1,15 +1,13 @@
-// Guest credentials without the AWS SDK's Cognito client: the same endpoints as its rules, the same identity kept on
-// the device, and failures in the shape the AWS SDK gives them (what classify.ts reads), against the emulator's Node
-// server.
+// Guest credentials without the AWS SDK's Cognito client: the identity kept on the device, and failures in the shape
+// the AWS SDK gives them (what classify.ts reads), against the emulator's Node server.
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { after, before, describe, it } from 'node:test';
-import { CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
 import { type RunningEmulator, startEmulator } from '@campaign-entry/emulator/server';
 import { classifyFailure } from '../core/classify.js';
 import { ErrorCode } from '../core/errors/error-code.js';
 import { cognitoIdentityKey } from '../core/storage-keys.js';
-import { cognitoEndpoint, cognitoGuestCredentials } from './cognito-identity.js';
+import { cognitoGuestCredentials } from './cognito-identity.js';
 import { createMemoryKeyValueStore } from './memory-store.js';
 
 const POOL = 'us-east-2:00000000-0000-4000-8000-000000000002';
@@ -28,15 +26,6 @@ describe('Cognito guest credentials', () => {
     });
   });
   after(() => running.close());
-
-  it('asks Cognito where the AWS SDK’s own endpoint rules say, in a region of every partition', () => {
-    const sdk = new CognitoIdentityClient({ region: 'us-east-1' });
-    const regions = ['us-east-1', 'eu-central-1', 'cn-north-1', 'us-gov-west-1', 'eusc-de-east-1', 'us-iso-east-1'];
-    for (const region of regions) {
-      const rules = sdk.config.endpointProvider({ Region: region, UseFIPS: false, UseDualStack: false });
-      assert.equal(new URL(cognitoEndpoint(region)).href, rules.url.href, region);
-    }
-  });
 
   it('gets an identity once, keeps it on the device, and then only asks for credentials', async () => {
     const store = createMemoryKeyValueStore();
