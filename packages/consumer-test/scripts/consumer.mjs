@@ -59,7 +59,8 @@ try {
   const toolVersions = tools.map((name) => `${name}@${versionOf(name)}`);
   step(`installed the tarballs into ${app} with ${toolVersions.join(', ')}`);
 
-  // 2. The README examples, as printed; typechecked while the page builds.
+  // 2. The README examples, as printed, typechecked by both compilers while the pages build and run; the tarballs
+  // linted alongside (a child process: this one serves the emulator). Each in a process of its own, all at once.
   const examples = writeExamples(
     app,
     packed.map(({ name }) => name),
@@ -70,9 +71,17 @@ try {
     {
       label: `TypeScript ${JSON.parse(readFileSync(join(workspaceTs, 'package.json'), 'utf8')).version}`,
       tsc: join(workspaceTs, 'bin/tsc'),
+      skipLibCheck: true,
     },
   ];
-  step(`typechecking ${examples.length} README examples (${examples.join('; ')}) and building with Vite and esbuild`);
+  step(`typechecking ${examples.length} README examples (${examples.join('; ')}); publint and attw`);
+  const checks = Promise.all([
+    ...compilers.map((compiler) => typecheckExamples(app, compiler)),
+    run(process.execPath, [join(here, 'scripts/lint-packages.mjs'), app, ...packed.map(({ tarball }) => tarball)]).then(
+      () => undefined,
+      (error) => `${error.stdout}${error.stderr}`,
+    ),
+  ]);
 
   // 3. Build, serve from the packed emulator, submit in Chromium.
   const { startEmulator } = await import(
@@ -94,50 +103,33 @@ try {
       response.end(readFileSync(file));
     },
   });
-  const [typeErrors, vite, esbuild] = await Promise.all([
-    typecheckExamples(app, compilers),
-    buildWithVite(app, server.url),
-    buildWithEsbuild(app, server.url),
-  ]);
-  problems.push(...typeErrors);
+  step('building the page with Vite and with esbuild');
+  const [vite, esbuild] = await Promise.all([buildWithVite(app, server.url), buildWithEsbuild(app, server.url)]);
   const pages = { vite, esbuild };
 
-  step(`submitting an entry on each page in Chromium against the emulator at ${server.url}; publint and attw`);
-  const lints = Promise.all(
-    packed.flatMap(({ tarball }) => [
-      run(process.execPath, [join(installed.get('publint'), 'src/cli.js'), tarball, '--strict'], { cwd: app }).catch(
-        (error) => `publint ${tarball}:\n${error.stdout}${error.stderr}`,
-      ),
-      run(
-        process.execPath,
-        [
-          join(installed.get('@arethetypeswrong/cli'), 'dist/index.js'),
-          tarball,
-          '--profile',
-          'esm-only',
-          '--format',
-          'table-flipped',
-        ],
-        { cwd: app },
-      ).catch((error) => `attw ${tarball}:\n${error.stdout}${error.stderr}`),
-    ]),
-  );
+  step(`submitting an entry on each page in Chromium against the emulator at ${server.url}`);
   const executablePath = CHROMIUM_PATHS.find((path) => existsSync(path));
   if (!executablePath) throw new Error(`no Chromium at ${CHROMIUM_PATHS.join(', ')}`);
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   try {
-    for (const [name, build] of Object.entries(BUILDS)) {
-      const fetched = await submitEntry(browser, {
-        url: `${server.url}${build.base}`,
-        stream: build.stream,
-        records: (stream) => server.emulator.records(stream),
-      });
-      results[name] = pageSizes({ dir: join(app, build.dir), base: build.base, html: pages[name], fetched });
-    }
+    const sizes = await Promise.all(
+      Object.entries(BUILDS).map(async ([name, build]) => {
+        const fetched = await submitEntry(browser, {
+          url: `${server.url}${build.base}`,
+          stream: build.stream,
+          records: (stream) => server.emulator.records(stream),
+        });
+        return pageSizes({ dir: join(app, build.dir), base: build.base, html: pages[name], fetched });
+      }),
+    );
+    Object.keys(BUILDS).forEach((name, index) => {
+      results[name] = sizes[index];
+    });
   } finally {
     await browser.close();
   }
-  for (const finding of await lints) if (typeof finding === 'string') problems.push(finding);
+  step('waiting for the typechecks and lints');
+  for (const finding of await checks) if (finding) problems.push(finding);
 
   // 4. Sizes.
   for (const [name, { files, measured, budgets, over }] of Object.entries(results)) {
