@@ -2,12 +2,14 @@
 // - Each of the SDK's own modules stays a file of its own (dist/<path>.js, as in src/), so an app's bundler splits the
 //   SDK as finely as its sources: the element's first chunk takes the few small modules it imports (an error class,
 //   field names, the stash) and not the client that a lazy chunk uses.
-// - What the client imports lazily to send (the delivery loop and the AWS transport, with the SigV4 signer and
-//   everything only they use) is ONE prebuilt, minified file, dist/send.js, as the widget's script-tag build makes its
-//   aws-*.js: an app's bundler takes it as it is, whatever its defaults, and sending costs one request.
+// - What the client imports lazily to send (the delivery loop and the AWS transport, with the AWS SDK and everything
+//   only they use) is ONE prebuilt, minified file, dist/send.js, with the AWS SDK code this product never reaches left
+//   out (build/unreachable-aws-code.mjs), as in the widget's script-tag build. An app's bundler takes it as it is: every
+//   bundler gets the trimmed AWS code with its defaults, no plugin, and sending costs one request.
 import { relative } from 'node:path';
 import { createBundle, minifyChunks, packageSideEffects } from '../../rollup.config.mjs';
 import { awsChunk } from './build/aws-chunk.mjs';
+import { leaveOutUnreachableAwsCode } from './build/unreachable-aws-code.mjs';
 
 const src = new URL('./src/', import.meta.url).pathname;
 
@@ -34,7 +36,7 @@ const sending = awsChunk();
 
 export default {
   ...bundle,
-  plugins: [...bundle.plugins, minifyChunks((chunk) => chunk.name === SEND_CHUNK)],
+  plugins: [leaveOutUnreachableAwsCode(), ...bundle.plugins, minifyChunks((chunk) => chunk.name === SEND_CHUNK)],
   treeshake: { moduleSideEffects: packageSideEffects() },
   output: {
     ...bundle.output,

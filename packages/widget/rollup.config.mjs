@@ -3,11 +3,12 @@
 //   submitted before anything else arrives); lazily loaded, content-hashed chunks beside it bring the rest, imported by
 //   relative URL so the folder can be copied to any S3 prefix: right after the first render the element's behaviour
 //   with the SDK's validation, storage and client (form-controller-*.js), on first focus or submit the SDK's delivery
-//   loop and AWS transport (aws-*.js). `node scripts/sizes.mjs` checks them against their budgets.
+//   loop with the AWS SDK (aws-*.js). `node scripts/sizes.mjs` checks them against their budgets.
 // - dist/lib/: the npm build for bundlers, one file per source module (Lit and the SDK stay imports; the app's bundler
 //   splits and minifies), templates minified as in dist/.
 import { createBundle, packageSideEffects } from '../../rollup.config.mjs';
 import { awsChunk, awsChunkStaysLazy } from '../sdk/build/aws-chunk.mjs';
+import { leaveOutUnreachableAwsCode } from '../sdk/build/unreachable-aws-code.mjs';
 import { minifyTemplates } from './build/minify-templates.mjs';
 import { removeStaleChunks } from './build/remove-stale-chunks.mjs';
 
@@ -17,6 +18,7 @@ export default [
   {
     ...script,
     plugins: [
+      leaveOutUnreachableAwsCode(),
       ...script.plugins,
       minifyTemplates((id) => id.includes('/packages/widget/src/')),
       awsChunkStaysLazy(),

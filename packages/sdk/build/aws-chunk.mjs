@@ -1,7 +1,8 @@
 // Which modules go in the AWS chunk: everything the SDK's two sending modules (the delivery loop and the AWS
 // transport, both imported lazily on first focus or submit) need that nothing loaded earlier needs. One chunk, so
-// sending never waits for a second round trip. Used by the SDK's npm build (dist/send.js) and the widget's script-tag
-// build (aws-*.js).
+// sending never waits for a second round trip; the AWS SDK's own lazy import of its Cognito client lands in it too.
+// Used by the SDK's npm build (dist/send.js) and the widget's script-tag build (aws-*.js). (The AWS SDK's event-stream
+// code, which no call here reaches, is left out: see unreachable-aws-code.mjs.)
 
 /** The SDK's lazily imported sending modules. */
 const SENDING = /\/sdk\/src\/(?:delivery-loop|adapters\/aws-transport)\.ts$/u;
@@ -59,7 +60,7 @@ function sendingModules(ids, getModuleInfo) {
 
 /**
  * Fails the build when a chunk imports the AWS chunk statically (a module the form needs early ended up in it), which
- * would load the AWS transport with the page.
+ * would load the AWS SDK with the page.
  * @returns {import('rollup').Plugin}
  */
 export function awsChunkStaysLazy() {
@@ -71,7 +72,7 @@ export function awsChunkStaysLazy() {
       if (!aws) this.error('no AWS chunk was made');
       for (const chunk of chunks) {
         if (chunk.imports.includes(aws.fileName)) {
-          this.error(`${chunk.fileName} imports ${aws.fileName} statically: the AWS transport would load with it`);
+          this.error(`${chunk.fileName} imports ${aws.fileName} statically: the AWS SDK would load with it`);
         }
       }
     },

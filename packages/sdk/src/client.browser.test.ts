@@ -1,4 +1,4 @@
-// The SDK in real browsers: the real AWS transport (SigV4-signed fetch), guest credentials from the emulator's Cognito, records into the
+// The SDK in real browsers: the real AWS SDK chunk, guest credentials from the emulator's Cognito, records into the
 // emulator's Firehose through msw. Every test asserts on what the emulator actually acknowledged.
 import type { Emulator } from '@campaign-entry/emulator';
 import { expect } from '@open-wc/testing';

@@ -140,7 +140,7 @@ export function createCampaignClient(options: CampaignClientConfig): CampaignCli
     }
   };
 
-  // Saving an entry needs only this module; sending needs the delivery loop and the AWS transport, two lazily loaded
+  // Saving an entry needs only this module; sending needs the delivery loop and the AWS SDK, two lazily loaded
   // chunks fetched in parallel (on prefetch, on submit, or at once when an earlier visit left entries stored). A chunk
   // that failed to load (offline) is fetched again on the next try.
   const delivery = lazy((): Promise<DeliveryLoop> => {

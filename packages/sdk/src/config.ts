@@ -57,7 +57,7 @@ export interface CampaignClientConfig {
   readonly maxEntryAgeMs?: number;
   /** Subscribe to page lifecycle (`pagehide`, `visibilitychange`, `online`). @default true in browsers */
   readonly watchPage?: boolean;
-  /** Replace the AWS transport (tests, servers, custom signing). */
+  /** Replace the AWS SDK transport (tests, servers, custom signing). */
   readonly transport?: FirehoseTransport;
   /** Current time in ms since the epoch. @default Date.now */
   readonly clock?: () => number;

@@ -2,7 +2,7 @@
 // Checks the script-tag bundle (dist/, from `pnpm --filter @campaign-entry/widget build`) against its size budgets,
 // in gzip bytes as scripts/bundle-size.mjs counts them (level 9, 1 KB = 1,000 B):
 // - critical: what loads before the form is interactive: campaign-entry.js and anything it imports statically;
-// - aws: the chunk holding the AWS transport (its Cognito and Firehose calls, the SigV4 signer);
+// - aws: the chunk holding the AWS transport (the AWS SDK's Firehose client, the Cognito credential provider);
 // - total: what an English-speaking entrant downloads for a full submit.
 //
 // Which files count is read from the build itself, not from file names: each file's imports (static and dynamic,

@@ -370,8 +370,9 @@ export class CampaignEntry extends LitElement {
   #readPage(): void {
     const { window, problems } = parseWindow(this.opensAt, this.closesAt);
     this.#window = window;
-    // The SDK signs with WebCrypto (packages/sdk/src/adapters/web-crypto-sha256.ts), which browsers give to secure
-    // contexts only: say so instead of showing a form that could not send. (A page that passes its own `client` signs as it likes.)
+    // The script-tag bundle signs with WebCrypto only (its pure-JS SHA-256 is left out, see
+    // packages/sdk/build/unreachable-aws-code.mjs), and browsers give WebCrypto to secure contexts only: say so instead
+    // of showing a form that could not send. (A page that passes its own `client` signs as it likes.)
     const insecure = !this.client && !globalThis.isSecureContext;
     this.#pageProblems = [
       ...(this.rulesUrl ? [] : ['rules-url is missing: the official rules must be linked']),

@@ -1,4 +1,4 @@
-// <campaign-entry> sending real entries: the element's own SDK client, the real AWS transport, guest credentials from
+// <campaign-entry> sending real entries: the element's own SDK client, the real AWS SDK chunk, guest credentials from
 // the emulator's Cognito and records into the emulator's Firehose (msw). Every test checks what the emulator received.
 import { type CampaignClient, CampaignEntryError, createCampaignClient, type SubmitReceipt } from '@campaign-entry/sdk';
 import { createMemoryTransport } from '@campaign-entry/sdk/testing';

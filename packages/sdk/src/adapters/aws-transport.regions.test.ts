@@ -1,4 +1,4 @@
-// Identity pools in several regions, through the real AWS transport against the emulator's Node server: one endpoint serves
+// Identity pools in several regions, through the real AWS SDK against the emulator's Node server: one endpoint serves
 // every pool (the emulator tells them apart by id), as the page's endpoint override does.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';

@@ -1,17 +1,16 @@
 // The AWS part, loaded with a dynamic import so pages that only render or validate never download it: guest
-// credentials from a Cognito identity pool (one of several, in several regions; cognito-identity.ts) and PutRecordBatch,
-// an AWS JSON 1.1 call signed with Signature Version 4 (@smithy/signature-v4, the AWS SDK's own signer). Both over
-// `fetch` (aws-json.ts): the AWS SDK's clients cost a phone ~30 KB gz more for these three calls.
-import { SignatureV4 } from '@smithy/signature-v4';
+// credentials from a Cognito identity pool (one of several, in several regions) and PutRecordBatch through the AWS SDK
+// v3 Firehose client.
+import { FirehoseClient, type FirehoseClientConfig, PutRecordBatchCommand } from '@aws-sdk/client-firehose';
+// Imported from the provider package itself: `@aws-sdk/credential-providers`' browser field maps to a path without
+// an extension that bundlers cannot resolve, and it only re-exports this provider.
+import { fromCognitoIdentityPool } from '@aws-sdk/credential-provider-cognito-identity';
 import { classifyFailure } from '../core/classify.js';
-import { choosePool, nextPool } from '../core/identity-pools.js';
+import { choosePool, nextPool, poolRegion } from '../core/identity-pools.js';
 import { cognitoIdentityKey, storageKey } from '../core/storage-keys.js';
-import { awsEndpoint, callAwsJson, malformedAnswer } from './aws-json.js';
-import { cognitoGuestCredentials } from './cognito-identity.js';
 import { createCredentialCache, type GuestCredentials } from './credential-cache.js';
 import type { KeyValueStore } from './entry-store.js';
 import type { FirehoseTransport, RecordResult } from './transport.js';
-import { WebCryptoSha256 } from './web-crypto-sha256.js';
 
 /** What the AWS transport needs. */
 export interface AwsTransportOptions {
@@ -30,46 +29,69 @@ export interface AwsTransportOptions {
   readonly randomId: () => string;
 }
 
+// The Cognito provider forgets the identity id on *any* error, throttling included, which sends the next attempt back
+// to the scarce GetId quota. We keep it unless Cognito says the identity itself is unknown.
+function keepIdentityOnError(store: KeyValueStore): KeyValueStore & { forget(key: string): Promise<void> } {
+  return {
+    getItem: (key) => store.getItem(key),
+    setItem: (key, value) => store.setItem(key, value),
+    removeItem: async () => {},
+    forget: (key) => store.removeItem(key),
+  };
+}
+
 const IDENTITY_GONE = new Set(['ResourceNotFoundException', 'NotAuthorizedException']);
 
-/** A device clock this far from AWS's is corrected from an answer's `Date` (what the AWS SDK does), in ms. */
-const CLOCK_SKEW_MS = 5 * 60 * 1000;
-
-/** The clock offset after an answer dated `date`: AWS's, when the device's is off by {@link CLOCK_SKEW_MS} or more. */
-function learnClock(date: string | undefined, offsetMs: number): number {
-  const serverTime = date ? Date.parse(date) : Number.NaN;
-  if (Number.isNaN(serverTime) || Math.abs(Date.now() + offsetMs - serverTime) < CLOCK_SKEW_MS) return offsetMs;
-  return serverTime - Date.now();
-}
-
-/** UTF-8 bytes of `text` in base64, as AWS JSON sends a blob. */
-function base64(text: string, encoder: TextEncoder): string {
-  let binary = '';
-  for (const byte of encoder.encode(text)) binary += String.fromCharCode(byte);
-  return btoa(binary);
-}
+type RetryStrategy = NonNullable<FirehoseClientConfig['retryStrategy']>;
 
 /**
- * Creates the {@link FirehoseTransport} that calls AWS. Each call is one attempt: the SDK's delivery loop owns retries,
- * per record, so attempts never multiply.
+ * The AWS clients' retry strategy: one attempt, never a retry (the SDK's delivery loop owns retries, per record, so
+ * attempts never multiply). It says `standard` mode, as the AWS SDK's own strategy with `maxAttempts: 1` would, and
+ * spares the widget's bundle the AWS SDK's retry engine (see build/unreachable-aws-code.mjs).
+ */
+const NO_RETRIES: RetryStrategy = {
+  mode: 'standard',
+  acquireInitialRetryToken: async () => ({ getRetryCount: () => 0, getRetryDelay: () => 0 }),
+  refreshRetryTokenForRetry: async (_token, { error }) => {
+    throw error;
+  },
+  recordSuccess: () => {},
+};
+
+/**
+ * Creates the {@link FirehoseTransport} backed by the AWS SDK. The AWS clients' own retries are off
+ * ({@link NO_RETRIES}, `maxAttempts: 1`): the SDK's delivery loop owns retries, per record, so attempts never multiply.
  */
 export function createAwsTransport(options: AwsTransportOptions): FirehoseTransport {
-  const identity = options.identityStore;
+  const identity = keepIdentityOnError(options.identityStore);
   const pools = options.identityPoolIds;
   const poolKey = storageKey(options.campaignId, 'identity-pool');
-  const credentialsFrom = (identityPoolId: string) =>
-    cognitoGuestCredentials({ identityPoolId, endpoint: options.endpoints?.cognito, store: identity })();
+  const providers = new Map<string, ReturnType<typeof fromCognitoIdentityPool>>();
+  const newProvider = (identityPoolId: string) => {
+    const provider = fromCognitoIdentityPool({
+      identityPoolId,
+      clientConfig: {
+        region: poolRegion(identityPoolId),
+        maxAttempts: 1,
+        retryStrategy: NO_RETRIES,
+        ...(options.endpoints?.cognito ? { endpoint: options.endpoints.cognito } : {}),
+      },
+      cache: identity,
+    });
+    providers.set(identityPoolId, provider);
+    return provider;
+  };
 
-  // The identity id stays stored whatever fails (a throttled GetId is scarce: 25 requests/s per account and region),
-  // unless Cognito says the identity itself is unknown.
   async function fromPool(identityPoolId: string): Promise<GuestCredentials> {
     try {
-      return await credentialsFrom(identityPoolId);
+      return await (providers.get(identityPoolId) ?? newProvider(identityPoolId))();
     } catch (error) {
-      // A stored identity the pool no longer knows (pool recreated, identity deleted): start over with GetId once.
+      // A cached identity the pool no longer knows (pool recreated, identity deleted): start over with GetId once.
+      // Whatever the store holds now does not tell: the provider keeps the id it read on its first call, and another
+      // tab may since have dropped it from the store (packages/e2e, "identity unknown to Cognito").
       if (IDENTITY_GONE.has((error as { name?: string }).name ?? '')) {
-        await identity.removeItem(cognitoIdentityKey(identityPoolId));
-        return credentialsFrom(identityPoolId);
+        await identity.forget(cognitoIdentityKey(identityPoolId));
+        return newProvider(identityPoolId)();
       }
       throw error;
     }
@@ -96,67 +118,52 @@ export function createAwsTransport(options: AwsTransportOptions): FirehoseTransp
 
   let clockOffsetMs = 0;
   const credentials = createCredentialCache(fetchCredentials, () => Date.now() + clockOffsetMs);
-  const endpoint = options.endpoints?.firehose ?? awsEndpoint('firehose', options.region);
-  const signer = new SignatureV4({
-    service: 'firehose',
+  const firehoseConfig = {
     region: options.region,
+    maxAttempts: 1,
+    retryStrategy: NO_RETRIES,
     credentials: () => credentials.get(),
-    sha256: WebCryptoSha256,
-  });
+    ...(options.endpoints?.firehose ? { endpoint: options.endpoints.firehose } : {}),
+  };
+  // The AWS client memoizes credentials itself until 5 minutes before they expire; after AWS refused them we replace
+  // the clients so the next call really asks for new ones.
+  let firehose = new FirehoseClient(firehoseConfig);
+  let keepaliveClient: FirehoseClient | undefined;
   const encoder = new TextEncoder();
 
   return {
     async putRecordBatch(stream, lines, putOptions) {
-      let date: string | undefined;
+      if (putOptions?.keepalive && !keepaliveClient) {
+        keepaliveClient = new FirehoseClient({ ...firehoseConfig, requestHandler: { keepAlive: true } });
+      }
+      const client = putOptions?.keepalive && keepaliveClient ? keepaliveClient : firehose;
+      client.config.systemClockOffset = clockOffsetMs;
       try {
-        const answer = await callAwsJson({
-          endpoint,
-          target: 'Firehose_20150804.PutRecordBatch',
-          input: { DeliveryStreamName: stream, Records: lines.map((line) => ({ Data: base64(line, encoder) })) },
-          keepalive: putOptions?.keepalive === true,
-          async sign({ url, headers, body }) {
-            const host = url.host;
-            const signed = await signer.sign(
-              {
-                method: 'POST',
-                protocol: url.protocol,
-                hostname: url.hostname,
-                path: url.pathname,
-                query: {},
-                headers: { ...headers, host },
-                body,
-              },
-              { signingDate: new Date(Date.now() + clockOffsetMs) },
-            );
-            // The browser sends Host itself (a page may not set it); it was signed as the browser sends it.
-            const { host: _signed, ...sent } = signed.headers;
-            return sent;
-          },
-        });
-        date = answer.headers.date;
-        const responses = answer.body.RequestResponses;
-        if (!Array.isArray(responses) || responses.length !== lines.length) {
-          throw malformedAnswer(
-            'Firehose',
-            `${Array.isArray(responses) ? responses.length : 'no'} results for ${lines.length} records`,
-          );
+        const output = await client.send(
+          new PutRecordBatchCommand({
+            DeliveryStreamName: stream,
+            Records: lines.map((line) => ({ Data: encoder.encode(line) })),
+          }),
+        );
+        const responses = output.RequestResponses ?? [];
+        if (responses.length !== lines.length) {
+          throw Object.assign(new Error(`Firehose answered ${responses.length} results for ${lines.length} records`), {
+            name: 'InternalFailure',
+          });
         }
         return responses.map(
-          (response: { RecordId?: unknown; ErrorCode?: unknown; ErrorMessage?: unknown }): RecordResult =>
-            typeof response.RecordId === 'string' && !response.ErrorCode
+          (response): RecordResult =>
+            response.RecordId && !response.ErrorCode
               ? { ok: true, recordId: response.RecordId }
               : {
                   ok: false,
-                  errorCode: typeof response.ErrorCode === 'string' ? response.ErrorCode : 'InternalFailure',
-                  errorMessage: typeof response.ErrorMessage === 'string' ? response.ErrorMessage : '',
+                  errorCode: response.ErrorCode ?? 'InternalFailure',
+                  errorMessage: response.ErrorMessage ?? '',
                 },
         );
-      } catch (error) {
-        date = (error as { $response?: { headers?: Record<string, string> } }).$response?.headers?.date ?? date;
-        throw error;
       } finally {
-        // AWS's clock, learnt from the answer's Date as the AWS SDK does, signs the next call.
-        clockOffsetMs = learnClock(date, clockOffsetMs);
+        // The SDK learns AWS's clock from error responses' Date header; keep what it learned for the next call.
+        clockOffsetMs = client.config.systemClockOffset ?? clockOffsetMs;
       }
     },
     async prepare() {
@@ -164,6 +171,8 @@ export function createAwsTransport(options: AwsTransportOptions): FirehoseTransp
     },
     invalidateCredentials() {
       credentials.invalidate();
+      firehose = new FirehoseClient(firehoseConfig);
+      keepaliveClient = undefined;
     },
     correctClock(serverTime) {
       clockOffsetMs = serverTime - Date.now();

@@ -45,7 +45,7 @@ export interface EntryStore {
   delete(entryIds: readonly string[]): Promise<void>;
 }
 
-/** A small string key-value store (where the Cognito identity ids and the chosen pool are kept). */
+/** A small string key-value store (the shape the AWS SDK's Cognito provider uses to cache the identity id). */
 export interface KeyValueStore {
   getItem(key: string): Promise<string | null>;
   setItem(key: string, value: string): Promise<void>;

@@ -1,4 +1,4 @@
-// The one network operation delivery needs, behind an interface: aws-transport.ts implements it in a lazily loaded chunk,
+// The one network operation delivery needs, behind an interface: the AWS SDK implements it in a lazily loaded chunk,
 // tests and servers can pass their own.
 
 /** Firehose's answer for one record of a PutRecordBatch, in request order. */
@@ -14,7 +14,7 @@ export interface PutOptions {
 
 /**
  * Sends records to Firehose. `putRecordBatch` resolves with one result per record, in order, or rejects for a
- * whole-call failure (throttled, network, credentials…) with AWS's error answer (aws-json.ts) or `fetch`'s error.
+ * whole-call failure (throttled, network, credentials…) with the error as thrown by the AWS SDK or `fetch`.
  */
 export interface FirehoseTransport {
   putRecordBatch(stream: string, lines: readonly string[], options?: PutOptions): Promise<RecordResult[]>;

@@ -1,5 +1,4 @@
-// Turning whatever a call threw (an AWS error answer in the AWS SDK's shape, a browser network TypeError, …) into a
-// retry decision.
+// Turning whatever a call threw (an AWS SDK modelled exception, a browser network TypeError, …) into a retry decision.
 import type { CampaignEntryError } from './errors/campaign-entry-error.js';
 import { ErrorCode } from './errors/error-code.js';
 import { errorFor, FAILURE_POLICY, type FailurePolicy } from './errors/failure-policy.js';

@@ -36,9 +36,6 @@ export type StorageKeyParts =
  */
 export const storageKey = (...parts: StorageKeyParts): string => [STORAGE_KEY_PREFIX, ...parts].join(':');
 
-/**
- * The key a pool's guest identity id is kept under, inside the identity store: the one the AWS SDK's Cognito provider
- * used, so devices that kept an id with it keep using that id.
- */
+/** The key the AWS SDK's Cognito provider caches a pool's guest identity id under, inside the identity store. */
 export const cognitoIdentityKey = (identityPoolId: string): string =>
   `aws:cognito-identity-credentials:${identityPoolId}:ANONYMOUS`;

@@ -20,7 +20,7 @@ export function freshCampaignId(): string {
   return `test-${Date.now().toString(36)}-${++campaignCounter}`;
 }
 
-/** A client against the emulator (the real AWS transport), with retry timings scaled down for tests. */
+/** A client against the emulator (real AWS SDK chunk), with retry timings scaled down for tests. */
 export function emulatorClient(overrides: Partial<CampaignClientConfig> = {}): CampaignClient & { events: Recorded } {
   const client = createCampaignClient({
     region: 'us-east-1',
@@ -29,7 +29,7 @@ export function emulatorClient(overrides: Partial<CampaignClientConfig> = {}): C
     campaignId: overrides.campaignId ?? freshCampaignId(),
     retry: { baseDelayMs: 20, maxDelayMs: 200, deadlineMs: 30_000, operatorFixDelayMs: 500 },
     // A test that expects "delivered" waits for it: on a loaded 2-core machine the first submit of a file pays for the
-    // cold, unbundled AWS transport and the credential fetch, which can take many seconds. The receipt still resolves the
+    // cold, unbundled AWS SDK and the credential fetch, which can take many seconds. The receipt still resolves the
     // moment Firehose acknowledges; tests that expect "queued" pass a short window of their own.
     receiptTimeoutMs: DELIVERED_WINDOW_MS,
     ...overrides,

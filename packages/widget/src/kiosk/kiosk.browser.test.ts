@@ -1,4 +1,4 @@
-// <campaign-entry kiosk>: one tablet, many entrants, offline at halftime. The real SDK and AWS transport against the
+// <campaign-entry kiosk>: one tablet, many entrants, offline at halftime. The real SDK and AWS SDK against the
 // emulator (msw); every check reads the shadow DOM, IndexedDB and localStorage.
 import { storageKey } from '@campaign-entry/sdk/rules';
 import { expect } from '@open-wc/testing';

@@ -5,7 +5,7 @@ import type { ErrorCode } from './error-code.js';
 export interface CampaignEntryErrorOptions {
   /** Whether trying again later can succeed without anyone changing anything. */
   retryable: boolean;
-  /** The underlying error, e.g. AWS's error answer. */
+  /** The underlying error, e.g. the AWS SDK's modelled exception. */
   cause?: unknown;
 }
 
