@@ -1,6 +1,6 @@
 // What a built page downloads, in gzip bytes as every budget here counts them (scripts/bundle-size.mjs): the first load
-// (the HTML's module scripts and modulepreload links, and everything they import statically) and everything the page
-// fetched through a submit. Read from the built files and the browser's requests, not from file names.
+// (the HTML's module scripts and modulepreload links, and everything they import statically) and, when the page was
+// used, everything it fetched through a submit. Read from the built files and the browser's requests, not file names.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { importsOf, measure } from '../../../scripts/bundle-size.mjs';
@@ -20,9 +20,10 @@ function filesUnder(dir, prefix = '') {
  * @param {string} page.dir the build's output folder
  * @param {string} page.base the URL path it is served at (`/`, `/esbuild/`)
  * @param {string} page.html the page's HTML
- * @param {string[]} page.fetched URL paths of the scripts the page fetched
+ * @param {string[] | undefined} page.fetched URL paths of the scripts the page fetched through a submit, if it ran
+ * @param {Partial<typeof CONSUMER_BUDGETS>} page.budgets what is checked
  */
-export function pageSizes({ dir, base, html, fetched }) {
+export function pageSizes({ dir, base, html, fetched, budgets }) {
   const files = new Map();
   for (const file of filesUnder(dir).filter((name) => name.endsWith('.js'))) {
     const code = readFileSync(join(dir, file));
@@ -43,7 +44,7 @@ export function pageSizes({ dir, base, html, fetched }) {
     todo.push(...files.get(url).imports);
   }
   if (firstLoad.size === 0) throw new Error(`no script of ${dir} is loaded by its page`);
-  const loaded = new Set(fetched.filter((url) => files.has(url)));
+  const loaded = new Set((fetched ?? []).filter((url) => files.has(url)));
   const sum = (set) => [...set].reduce((total, url) => total + files.get(url).gzip, 0);
   const rows = [...files]
     .map(([url, { raw, gzip, brotli }]) => ({
@@ -51,10 +52,13 @@ export function pageSizes({ dir, base, html, fetched }) {
       raw,
       gzip,
       brotli,
-      loads: firstLoad.has(url) ? 'first load' : loaded.has(url) ? 'by the submit' : 'not fetched',
+      loads: firstLoad.has(url) ? 'first load' : loaded.has(url) ? 'by the submit' : fetched ? 'not fetched' : 'lazily',
     }))
     .sort((a, b) => b.gzip - a.gzip);
-  const measured = { firstLoad: sum(firstLoad), total: sum(new Set([...firstLoad, ...loaded])) };
-  const over = Object.keys(CONSUMER_BUDGETS).filter((name) => measured[name] > CONSUMER_BUDGETS[name]);
-  return { files: rows, measured, budgets: CONSUMER_BUDGETS, over };
+  const measured = {
+    firstLoad: sum(firstLoad),
+    ...(fetched ? { total: sum(new Set([...firstLoad, ...loaded])) } : {}),
+  };
+  const over = Object.keys(budgets).filter((name) => measured[name] > budgets[name]);
+  return { files: rows, measured, budgets, over };
 }

@@ -88,3 +88,21 @@ export function noEventStreams() {
   });
   return problems;
 }
+
+/**
+ * Problems, if any, with leaving out what only REST and query-compatible protocols do: every client here must speak an
+ * AWS JSON RPC protocol that is not query-compatible. Read from a client of each, as the AWS SDK configures it.
+ */
+export function rpcNotQueryCompatible() {
+  // The AWS SDK's documented switch for its Node-version warning (scripts/quiet-aws-sdk.mjs sets it for commands).
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  return Object.values(MODELLED_CLIENTS).flatMap((load) => {
+    const Client = Object.values(load()).find(
+      (value) => typeof value === 'function' && /^\w+Client$/u.test(value.name) && value.name !== 'Client',
+    );
+    const protocol = new Client({ region: 'us-east-1' }).config.protocol;
+    const name = protocol?.constructor?.name;
+    if (!/^AwsJson1_[01]Protocol$/u.test(name ?? '')) return [`${Client.name} speaks ${name}, not AWS JSON RPC`];
+    return protocol.awsQueryCompatible ? [`${Client.name} is query-compatible`] : [];
+  });
+}
