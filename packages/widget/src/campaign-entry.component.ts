@@ -44,11 +44,14 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  *
  * @summary Sign-up competition entry form: fields, consent, validation and reliable delivery to Kinesis Data Firehose.
  *
- * @fires campaign-entry-delivered - Firehose acknowledged the entry (`detail: {entryId}`; the record: `record`).
- * @fires campaign-entry-queued - The entry is saved on the device and still being sent (`detail: {entryId, storage}`).
- * @fires campaign-entry-invalid - A submit was refused by validation (`detail: {entryId, issues}`).
- * @fires campaign-entry-error - The configuration is unusable, an entry could not be kept, or AWS refuses entries for a
- * reason an operator must fix (`detail: {entryId?, error, stored}`).
+ * @fires {CampaignEntryDeliveredEvent} campaign-entry-delivered - Firehose acknowledged the entry (`detail: {entryId}`;
+ * the record: `record`).
+ * @fires {CampaignEntryQueuedEvent} campaign-entry-queued - The entry is saved on the device and still being sent
+ * (`detail: {entryId, storage}`).
+ * @fires {CampaignEntryInvalidEvent} campaign-entry-invalid - A submit was refused by validation
+ * (`detail: {entryId, issues}`).
+ * @fires {CampaignEntryErrorEvent} campaign-entry-error - The configuration is unusable, an entry could not be kept, or
+ * AWS refuses entries for a reason an operator must fix (`detail: {entryId?, error, stored}`).
  *
  * @csspart form - The `<form>`.
  * @csspart field - The wrapper of one field (label, input, hint, error).
