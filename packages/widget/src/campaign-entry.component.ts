@@ -86,6 +86,7 @@ export class CampaignEntry extends LitElement {
     rulesUrl: { attribute: 'rules-url' },
     privacyUrl: { attribute: 'privacy-url' },
     locale: {},
+    locales: {},
     opensAt: { attribute: 'opens-at' },
     closesAt: { attribute: 'closes-at' },
     cognitoEndpoint: { attribute: 'cognito-endpoint' },
@@ -112,6 +113,11 @@ export class CampaignEntry extends LitElement {
   privacyUrl?: string;
   /** `en` or `es`. @default the page's `lang`, else the browser's languages, else `en` */
   locale?: string;
+  /**
+   * Comma list of the languages the campaign offers, e.g. `en,es`: with two or more the form shows a language switch
+   * and starts in the entrant's own (the browser's languages, then the page's `lang`); the choice is kept for the visit.
+   */
+  locales?: string;
   /** ISO date-time with a time zone before which the form is not shown. */
   opensAt?: string;
   /** ISO date-time with a time zone from which the form is not shown. */
@@ -139,6 +145,11 @@ export class CampaignEntry extends LitElement {
   #pageProblems: string[] = [];
   #spec: FieldSpec = { fields: ['name', 'email'] };
   #locale: Locale = 'en';
+  /**
+   * The language switch's module: only a campaign offering several languages loads it; `null` while it loads, `{}`
+   * when it could not (offline: the form then shows without it).
+   */
+  #switch: Partial<typeof import('./language-switch.js')> | null | undefined;
   #entryId: string | undefined;
   #controller: FormController | undefined;
   #unsentRetry: ReturnType<typeof setTimeout> | undefined;
@@ -175,7 +186,9 @@ export class CampaignEntry extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    this.#locale = pickLocale([this.locale, this.closest('[lang]')?.getAttribute('lang'), ...navigator.languages]);
+    const page = this.closest('[lang]')?.getAttribute('lang');
+    this.#locale =
+      this.#switch?.switchedLocale?.(this, page) ?? pickLocale([this.locale, page, ...navigator.languages]);
     const reconnect = this.#stale || CLIENT_KEYS.some((key) => changed.has(key));
     const reread = reconnect || PAGE_KEYS.some((key) => changed.has(key));
     // The page first: connecting reports the page's problems with the client's.
@@ -196,8 +209,22 @@ export class CampaignEntry extends LitElement {
 
   override render(): TemplateResult | string {
     const t = this.#copy();
-    if (!t) return '';
-    return html`${this.#body(t)}<p class="status" part="status" role="status">${this.#view.announcement}</p>`;
+    // A campaign offering several languages (`locales="en,es"`) waits for its switch, which picks the language.
+    if (this.locales?.includes(',') && this.#switch === undefined) {
+      this.#switch = null;
+      import('./language-switch.js')
+        .then(
+          (module) => (this.#switch = module),
+          () => (this.#switch = {}),
+        )
+        .finally(() => this.requestUpdate());
+    }
+    if (!t || this.#switch === null) return '';
+    // `lang` on everything drawn, so screen readers read the copy in its language's voice (WCAG 3.1.2).
+    return html`<div lang=${this.#locale}>
+      ${this.#switch?.languageSwitch?.(this, this.#locale)}${this.#body(t)}
+      <p class="status" part="status" role="status">${this.#view.announcement}</p>
+    </div>`;
   }
 
   #body(t: CampaignEntryStrings): TemplateResult {

@@ -38,3 +38,11 @@ describe('locale', () => {
     assert.equal(format('Use {limit} characters {x}.', { limit: 100 }), 'Use 100 characters {x}.');
   });
 });
+
+describe('offered languages', () => {
+  it('picks among the languages a campaign offers, else its first', () => {
+    assert.equal(pickLocale(['fr-FR', 'es-MX', 'en'], ['en', 'es']), 'es');
+    assert.equal(pickLocale(['fr-FR'], ['es', 'en']), 'es');
+    assert.equal(pickLocale(['es'], ['en']), 'en');
+  });
+});

@@ -1,4 +1,5 @@
-// Which language the form speaks: the `locale` attribute, else the page's `lang`, else the browser's languages.
+// Which language the form speaks: the `locale` attribute, else the page's `lang`, else the browser's languages. A
+// campaign offering several languages (`locales`) starts in the entrant's own (the browser's) and lets them switch.
 import { enForm } from './en-form.js';
 import type { CampaignEntryStrings } from './strings.js';
 
@@ -10,16 +11,19 @@ export type Locale = (typeof LOCALES)[number];
 
 /**
  * The first supported language among `candidates` (BCP 47 tags such as `es-MX`, compared by primary subtag), in
- * order of preference; `en` when none is supported.
+ * order of preference, among `offered`; the first offered (`en`) when none is.
  * @example pickLocale([undefined, 'es-MX', 'en-US']) // 'es'
  */
-export function pickLocale(candidates: Iterable<string | null | undefined>): Locale {
+export function pickLocale(
+  candidates: Iterable<string | null | undefined>,
+  offered: readonly Locale[] = LOCALES,
+): Locale {
   for (const candidate of candidates) {
     const primary = candidate?.trim().toLowerCase().split(/[-_]/u)[0];
-    const found = LOCALES.find((locale) => locale === primary);
+    const found = offered.find((locale) => locale === primary);
     if (found) return found;
   }
-  return 'en';
+  return offered[0] ?? 'en';
 }
 
 // English starts with the copy the first render needs; completeEnglish() adds the rest when the controller's chunk,
