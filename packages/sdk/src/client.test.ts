@@ -333,13 +333,21 @@ describe('createCampaignClient', () => {
 
   it('rejects an unusable configuration with every problem named', () => {
     assert.throws(
-      () => createCampaignClient({ region: 'moon-1', identityPoolId: 'nope', deliveryStreams: ' , ', campaignId: '' }),
+      () =>
+        createCampaignClient({
+          region: 'moon-1',
+          identityPoolId: 'nope',
+          deliveryStreams: ' , ',
+          campaignId: '',
+          country: 'Narnia',
+        }),
       (error: Error & { code?: string }) =>
         error.name === 'CampaignEntryError' &&
         error.code === 'invalid-config' &&
         /region "moon-1"/.test(error.message) &&
         /identityPoolId "nope"/.test(error.message) &&
         /names no stream/.test(error.message) &&
+        /country "Narnia"/.test(error.message) &&
         /campaignId/.test(error.message),
     );
   });

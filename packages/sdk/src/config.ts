@@ -7,6 +7,7 @@ import type { CampaignEntryError } from './core/errors/campaign-entry-error.js';
 import { ErrorCode } from './core/errors/error-code.js';
 import { errorFor } from './core/errors/failure-policy.js';
 import { DEFAULT_FIELDS, type FieldName, type FieldSpec, isFieldName } from './core/fields.js';
+import { countryProblem } from './core/postal-codes.js';
 import {
   type BatchLimits,
   DEFAULT_MAX_ENTRY_AGE_MS,
@@ -37,6 +38,8 @@ export interface CampaignClientConfig {
   readonly fields?: readonly FieldName[];
   /** Minimum age when `birth-date` is asked. @default 21 */
   readonly minAge?: number;
+  /** Country whose postal codes `postal-code` takes (`US`: ZIP). @default any common postal code shape */
+  readonly country?: string | undefined;
   /** The form's language, recorded in `meta.locale`. @default 'en' */
   readonly locale?: string;
   /** Where entries wait for delivery. @default 'auto' (IndexedDB, else localStorage, else memory) */
@@ -124,6 +127,8 @@ export function resolveConfig(config: CampaignClientConfig): ResolvedConfig {
   if (config.minAge !== undefined && !(Number.isInteger(config.minAge) && config.minAge >= 0 && config.minAge <= 120)) {
     problems.push(`minAge ${config.minAge} must be a whole number of years`);
   }
+  const country = countryProblem(config.country);
+  if (country) problems.push(country);
   const batch = { ...FIREHOSE_BATCH_LIMITS, ...config.batch };
   if (!(batch.maxRecords >= 1 && batch.maxRecords <= 500)) problems.push('batch.maxRecords must be 1–500');
   if (!(batch.maxBytes >= 1024 && batch.maxBytes <= FIREHOSE_BATCH_LIMITS.maxBytes))
@@ -137,7 +142,11 @@ export function resolveConfig(config: CampaignClientConfig): ResolvedConfig {
     streams: streams as [string, ...string[]],
     campaignId: config.campaignId,
     endpoints: config.endpoints ?? {},
-    spec: config.minAge === undefined ? { fields } : { fields, minAge: config.minAge },
+    spec: {
+      fields,
+      ...(config.minAge === undefined ? {} : { minAge: config.minAge }),
+      ...(config.country === undefined ? {} : { country: config.country }),
+    },
     locale: config.locale ?? 'en',
     storage: config.storage ?? 'auto',
     retry: { ...DEFAULT_RETRY_POLICY, ...config.retry },

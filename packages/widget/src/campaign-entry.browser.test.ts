@@ -403,7 +403,7 @@ describe('<campaign-entry>', () => {
       </div>`);
       const el = wrapper.querySelector('campaign-entry') as CampaignEntry;
       await until(() => textOf(el).includes('Correo electrónico'), 'the Spanish copy');
-      expect(part<HTMLElement>(el, 'label[for=consent]').textContent?.trim()).to.equal('Acepto las bases oficiales.');
+      expect(part<HTMLElement>(el, 'label[for=consent]').textContent?.trim()).to.equal('Acepto las reglas oficiales.');
     });
 
     it('lets the page override any text through the strings property', async () => {

@@ -24,6 +24,7 @@ const CLIENT_KEYS = [
   'campaignId',
   'fields',
   'minAge',
+  'country',
   'cognitoEndpoint',
   'firehoseEndpoint',
 ] as const;
@@ -83,6 +84,7 @@ export class CampaignEntry extends LitElement {
     campaignId: { attribute: 'campaign-id' },
     fields: {},
     minAge: { attribute: 'min-age', type: Number },
+    country: {},
     rulesUrl: { attribute: 'rules-url' },
     privacyUrl: { attribute: 'privacy-url' },
     locale: {},
@@ -107,6 +109,8 @@ export class CampaignEntry extends LitElement {
   fields?: string;
   /** Minimum age in years when `birth-date` is asked. @default 21 */
   minAge?: number;
+  /** The country whose postal codes `postal-code` takes: `US` takes ZIP codes (12345 or 12345-6789). @default any */
+  country?: string;
   /** Official rules the entrant accepts (required). */
   rulesUrl?: string;
   /** Privacy notice linked beside the rules. */
@@ -358,7 +362,8 @@ export class CampaignEntry extends LitElement {
     this.#clientProblems = parsed.success
       ? []
       : [`fields names ${parsed.unknown.join(', ')}: use ${FIELD_NAMES.join(', ')}`];
-    this.#spec = this.minAge === undefined ? { fields: parsed.fields } : { fields: parsed.fields, minAge: this.minAge };
+    const spec = { fields: parsed.fields, country: this.country };
+    this.#spec = this.minAge === undefined ? spec : { ...spec, minAge: this.minAge };
     // A new client now, or as soon as the controller's chunk is here; if it cannot load (offline), on the next touch or
     // submit.
     if (this.#controller) this.#attach(this.#controller);
