@@ -7,7 +7,6 @@ import type { CampaignEntryError } from './core/errors/campaign-entry-error.js';
 import { ErrorCode } from './core/errors/error-code.js';
 import { errorFor } from './core/errors/failure-policy.js';
 import { DEFAULT_FIELDS, type FieldName, type FieldSpec, isFieldName } from './core/fields.js';
-import { countryProblem } from './core/postal-codes.js';
 import {
   type BatchLimits,
   DEFAULT_MAX_ENTRY_AGE_MS,
@@ -15,6 +14,7 @@ import {
   FIREHOSE_BATCH_LIMITS,
   type RetryPolicy,
 } from './core/limits.js';
+import { countryProblem } from './core/postal-codes.js';
 
 /** Timer functions, injectable so tests control time. */
 export interface Timers {
