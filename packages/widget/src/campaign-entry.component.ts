@@ -414,7 +414,7 @@ export class CampaignEntry extends LitElement {
     const change = { typed, name: name(event.target), next: name((event as FocusEvent).relatedTarget) };
     const read = () => this.#filledIn().input;
     this.#ready().then(
-      (controller) => this.#apply(controller.checked(change, this.#view, read)),
+      (controller) => this.#apply(controller.checked(change, this.#view, read, this.#copy())),
       () => {},
     );
   }

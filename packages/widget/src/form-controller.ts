@@ -22,6 +22,7 @@ import {
 } from '@campaign-entry/sdk/rules';
 import { clearUnsent, readUnsent, type UnsentForm } from '@campaign-entry/sdk/stash';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { suggestEmail } from './email-typo.js';
 import { errorSummary } from './error-summary.js';
 // FormState's values are written as literals (checked against the type): importing the object would keep it whole in
 // the first file, which the element's own uses let the bundler inline.
@@ -114,6 +115,8 @@ export class FormController implements ReactiveController {
   /** The form fill submitted last, and its record once stored: what the client's later news is about. */
   #entryId: string | undefined;
   #record: EntryRecord | undefined;
+  /** The "did you mean …?" line last put on the status line ('' when none). */
+  #suggestion = '';
 
   /** Attaches to `host`; `news` hears what the controller finds out by itself (see {@link ClientNews}). */
   constructor(host: ReactiveControllerHost, news: (news: ClientNews) => void) {
@@ -210,9 +213,22 @@ export class FormController implements ReactiveController {
    * submit: a message appearing under a field would push down what is below, under the entrant's thumb. Once a submit
    * was refused (messages are shown), checks are live: a field typed in is checked when left, and one showing a message
    * is re-checked as it is typed, so the message goes away as soon as it is fixed. Untouched fields are never nagged
-   * about. `read` gives the form's values.
+   * about. `read` gives the form's values. Typing an address whose domain looks mistyped (gmial.con) says "did you
+   * mean …?" in copy `t` on the status line below the button — nothing above it moves — and never refuses it.
    */
-  checked(change: FieldChange, view: Readonly<View>, read: () => EntryInput): Update {
+  checked(change: FieldChange, view: Readonly<View>, read: () => EntryInput, t?: CampaignEntryStrings): Update {
+    const update = this.#checked(change, view, read);
+    if (!(change.typed && change.name === 'email' && t)) return update;
+    const suggestion = suggestEmail(read().fields.email);
+    const text = suggestion ? format(t.didYouMean, { email: suggestion }) : '';
+    const previous = this.#suggestion;
+    this.#suggestion = text;
+    // Only the suggestion's own line is replaced or cleared: other news on the status line stays.
+    if (text === previous || (!text && view.announcement !== previous)) return update;
+    return { ...update, view: { ...update.view, announcement: text } };
+  }
+
+  #checked(change: FieldChange, view: Readonly<View>, read: () => EntryInput): Update {
     const field = fieldOf(change.name);
     if (!field || (!change.typed && field === fieldOf(change.next))) return {};
     const shown = view.issues.has(field);

@@ -24,6 +24,7 @@ export const enMessages: Omit<CampaignEntryStrings, FormStringKey> = {
   'postal-code.invalid-format': 'Enter a ZIP code like 90210.',
   'birth-date.required': 'Enter your date of birth.',
   'birth-date.invalid-format': 'Enter your date of birth as month, day and a 4-digit year.',
+  didYouMean: 'Did you mean {email}? Check your email address: it is how we contact winners.',
   deliveredTitle: "You're in!",
   deliveredBody: 'We have your entry. Good luck!',
   queueFullBody: 'This device already holds too many entries waiting to be sent.',

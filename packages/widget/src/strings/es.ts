@@ -45,6 +45,7 @@ export const es: CampaignEntryStrings = {
   'postal-code.invalid-format': 'Escribe un código postal como 90210.',
   'birth-date.required': 'Escribe tu fecha de nacimiento.',
   'birth-date.invalid-format': 'Escribe tu fecha de nacimiento como día, mes y año de 4 cifras.',
+  didYouMean: '¿Quisiste decir {email}? Revisa tu correo electrónico: así contactamos a los ganadores.',
   deliveredTitle: '¡Ya estás participando!',
   deliveredBody: 'Hemos recibido tu participación. ¡Suerte!',
   queuedTitle: 'Guardada en este dispositivo, enviando…',

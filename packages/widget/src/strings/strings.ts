@@ -55,6 +55,8 @@ export interface CampaignEntryStrings {
   'postal-code.invalid-format': string;
   'birth-date.required': string;
   'birth-date.invalid-format': string;
+  /** Said under the form while an e-mail address's domain looks mistyped; `{email}` is the address corrected. */
+  didYouMean: string;
   deliveredTitle: string;
   deliveredBody: string;
   queuedTitle: string;
@@ -99,6 +101,7 @@ export type FormStringKey = Exclude<
   | 'not-asked'
   | 'too-large'
   | `${'name' | 'email' | 'phone' | 'postal-code' | 'birth-date'}.${'required' | 'invalid-format'}`
+  | 'didYouMean'
   | 'deliveredTitle'
   | 'deliveredBody'
   | 'queueFullBody'
