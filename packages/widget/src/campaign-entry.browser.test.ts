@@ -347,7 +347,7 @@ describe('<campaign-entry>', () => {
   });
 
   describe('configuration errors', () => {
-    it('shows what to fix instead of crashing, and fires campaign-entry-error', async () => {
+    it('tells entrants neutrally, and the developer what to fix in the console and campaign-entry-error', async () => {
       const errors: CampaignEntryErrorEvent[] = [];
       const wrapper = await fixture<HTMLDivElement>(html`<div
         @campaign-entry-error=${(event: CampaignEntryErrorEvent) => errors.push(event)}
@@ -361,9 +361,11 @@ describe('<campaign-entry>', () => {
       expect(el.getAttribute('state')).to.equal('misconfigured');
       expect(el.shadowRoot?.querySelector('form')).to.equal(null);
       const text = textOf(el);
-      expect(text).to.contain('This form is not set up correctly');
+      expect(text).to.contain('Entries are unavailable right now');
+      await until(() => errors.length > 0, 'the configuration error event');
       for (const problem of ['favourite-colour', 'region "moon-1"', 'identityPoolId', 'names no stream', 'rules-url']) {
-        expect(text).to.contain(problem);
+        expect(text).not.to.contain(problem);
+        expect(errors[0]?.detail.error.message).to.contain(problem);
       }
       expect(errors).to.have.length(1);
       expect(errors[0]?.detail.error.code).to.equal('invalid-config');

@@ -235,13 +235,9 @@ export class CampaignEntry extends LitElement {
     const state = this.state;
     switch (state) {
       case FormState.Misconfigured:
-        return panel(
-          'misconfigured',
-          t.configTitle,
-          html`<ul>
-            ${[...this.#clientProblems, ...this.#pageProblems].map((problem) => html`<li>${problem}</li>`)}
-          </ul>`,
-        );
+        // Entrants get neutral words; the page's developer gets the precise problems in the console and the
+        // campaign-entry-error event (the controller's misconfiguration()).
+        return panel('misconfigured', t.configTitle, t.configBody);
       case FormState.NotOpen: {
         const time = new Intl.DateTimeFormat(this.#locale, { dateStyle: 'medium', timeStyle: 'short' }).format(
           this.#window.opensAt,

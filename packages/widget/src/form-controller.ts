@@ -191,6 +191,8 @@ export class FormController implements ReactiveController {
   misconfiguration(problems: readonly string[]): Update {
     if (problems.length === 0) return {};
     const message = `Invalid <campaign-entry> configuration: ${problems.join('; ')}.`;
+    // For the page's developer: entrants only see that entries are unavailable.
+    console.error(message);
     const error = new CampaignEntryError(ErrorCode.InvalidConfig, message, { retryable: false });
     return { event: ['campaign-entry-error', { error, stored: false }] };
   }

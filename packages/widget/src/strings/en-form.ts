@@ -32,5 +32,6 @@ export const enForm: Pick<CampaignEntryStrings, FormStringKey> = {
   notOpenBody: 'Entries open on {time}.',
   closedTitle: 'This competition is closed',
   closedBody: 'Entries are no longer accepted. Thanks for your interest.',
-  configTitle: 'This form is not set up correctly',
+  configTitle: 'Entries are unavailable right now',
+  configBody: 'Please try again later.',
 };

@@ -62,7 +62,8 @@ export const es: CampaignEntryStrings = {
   notOpenBody: 'La participación se abre el {time}.',
   closedTitle: 'Este concurso ha terminado',
   closedBody: 'Ya no se aceptan participaciones. Gracias por tu interés.',
-  configTitle: 'Este formulario no está bien configurado',
+  configTitle: 'La participación no está disponible en este momento',
+  configBody: 'Inténtalo más tarde.',
   earlierSending: 'Una participación de este dispositivo aún se está enviando. No hace falta participar de nuevo.',
   earlierDelivered: 'Tu participación anterior desde este dispositivo ya está registrada.',
 };

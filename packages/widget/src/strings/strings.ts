@@ -75,8 +75,9 @@ export interface CampaignEntryStrings {
   notOpenBody: string;
   closedTitle: string;
   closedBody: string;
-  /** Shown to whoever set the page up; the details that follow are in English. */
+  /** Shown to entrants when the element is misconfigured (the details go to the console and the error event). */
   configTitle: string;
+  configBody: string;
   /** Said above a fresh form when an entry this device saved earlier (another visit or tab) is still being sent. */
   earlierSending: string;
   /** Said when that earlier entry has landed. */
