@@ -2,7 +2,7 @@
 // clear error should that ever change, and where "unreachable" depends on the services' models, the build checks the
 // models (see aws-models.mjs) and fails if they changed. The browser tests of the BUILT bundle against the emulator
 // (the real AWS SDK, SigV4 verified, Chromium, Firefox and WebKit) check the rest of the SDK still works without them.
-import { MODELLED_CLIENTS, noHostPrefix, noReviverNeeded, onlyEpochTimestamps } from './aws-models.mjs';
+import { MODELLED_CLIENTS, noHostPrefix, onlyEpochTimestamps } from './aws-models.mjs';
 
 /** Modules replaced by stubs. `stub` gets the statement that throws. */
 export const UNREACHABLE_AWS_MODULES = [
@@ -51,14 +51,6 @@ export const UNREACHABLE_AWS_MODULES = [
     file: '@aws-sdk/core/dist-es/submodules/client/util-endpoints/lib/aws/parseArn.js',
     why: 'ARN endpoint rules',
     stub: (fail) => `export const parseArn = () => { ${fail} };`,
-  },
-  {
-    // Turns JSON numbers too big or too precise for a double into BigInt / NumericValue: used only for a response
-    // whose schema has a bigInteger, bigDecimal or document member, and no schema of these clients has one.
-    file: '@smithy/core/dist-es/submodules/protocols/json/jsonReviver.js',
-    why: 'big-number JSON parsing',
-    stub: (fail) => `export function jsonReviver() { ${fail} }`,
-    check: noReviverNeeded,
   },
   {
     // The Cognito provider's default identity-id cache (IndexedDB, else localStorage, else memory), used only when it

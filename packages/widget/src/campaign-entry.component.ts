@@ -161,6 +161,7 @@ export class CampaignEntry extends LitElement {
   #window: EntryWindow = { opensAt: undefined, closesAt: undefined };
   #windowTimer: ReturnType<typeof setTimeout> | undefined;
   #startedAt = 0;
+  #kiosk: (() => void) | undefined;
 
   /** What the entrant sees now. */
   get state(): FormState {
@@ -179,11 +180,17 @@ export class CampaignEntry extends LitElement {
     super.connectedCallback();
     this.#stale = true;
     this.requestUpdate();
+    // Kiosk mode is its own chunk, which phones never download.
+    if (this.hasAttribute('kiosk'))
+      import('./kiosk/kiosk-mode.js').then((kiosk) => {
+        if (this.isConnected) this.#kiosk = kiosk.startKiosk(this);
+      });
   }
 
   override disconnectedCallback(): void {
     // The controller lets go of its client (hostDisconnected); connectedCallback makes a new one.
     super.disconnectedCallback();
+    this.#kiosk?.();
     clearTimeout(this.#windowTimer);
     clearTimeout(this.#unsentRetry);
     window.removeEventListener('online', this.#retryUnsent);
