@@ -37,6 +37,7 @@ const NOT_LOADED = [
   [/\/widget\/src\/strings\/(?!en\.ts$|locale\.ts$|strings\.ts$)[a-z]{2}\.ts$/u, 'only for that locale'],
   [NEVER_LOADED, 'never (AWS event streams)'],
   [/\/widget\/src\/kiosk\//u, 'only with the kiosk attribute (tablets)'],
+  [/\/widget\/src\/language-switch\.ts$/u, 'only with several locales (the language switch)'],
 ];
 
 /** Imports of files in the same folder, by file name (the bundle is one flat folder). */
