@@ -51,6 +51,15 @@ function eachShape(visit) {
   }
 }
 
+/** Problems, if any, with reading JSON without big-number parsing (needed for modelled bigInteger, bigDecimal, documents). */
+export function noReviverNeeded() {
+  const problems = [];
+  eachShape((ns, path) => {
+    if (ns.isBigIntegerSchema() || ns.isBigDecimalSchema() || ns.isDocumentSchema()) problems.push(path);
+  });
+  return problems.map((path) => `${path} is a big number or a document`);
+}
+
 /** Problems, if any, with leaving out timestamps in `date-time` (5) and `http-date` (6) formats. */
 export function onlyEpochTimestamps() {
   const problems = [];

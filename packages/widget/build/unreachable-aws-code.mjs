@@ -2,7 +2,7 @@
 // clear error should that ever change, and where "unreachable" depends on the services' models, the build checks the
 // models (see aws-models.mjs) and fails if they changed. The browser tests of the BUILT bundle against the emulator
 // (the real AWS SDK, SigV4 verified, Chromium, Firefox and WebKit) check the rest of the SDK still works without them.
-import { MODELLED_CLIENTS, noHostPrefix, onlyEpochTimestamps } from './aws-models.mjs';
+import { MODELLED_CLIENTS, noHostPrefix, noReviverNeeded, onlyEpochTimestamps } from './aws-models.mjs';
 
 /** Modules replaced by stubs. `stub` gets the statement that throws. */
 export const UNREACHABLE_AWS_MODULES = [
@@ -51,6 +51,15 @@ export const UNREACHABLE_AWS_MODULES = [
     file: '@aws-sdk/core/dist-es/submodules/client/util-endpoints/lib/aws/parseArn.js',
     why: 'ARN endpoint rules',
     stub: (fail) => `export const parseArn = () => { ${fail} };`,
+  },
+  {
+    // Turns JSON numbers too big or too precise for a double into BigInt / NumericValue. No modelled shape of these
+    // clients is a bigInteger, bigDecimal or document (checked below), but error bodies are read as documents: the
+    // stand-in keeps every value as JSON.parse made it, which is exact for everything but such numbers.
+    file: '@smithy/core/dist-es/submodules/protocols/json/jsonReviver.js',
+    why: 'big-number JSON parsing',
+    stub: () => 'export function jsonReviver(_key, value) { return value; }',
+    check: noReviverNeeded,
   },
   {
     // The Cognito provider's default identity-id cache (IndexedDB, else localStorage, else memory), used only when it
@@ -151,7 +160,8 @@ function stubExports(ast, code, stubs, fail) {
 export function leaveOutUnreachableAwsCode() {
   const helper = '\0unreachable-aws-code';
   const inPackage = (id, file) => id.endsWith(`/node_modules/${file}`);
-  const fail = (why) => `unreachable(${JSON.stringify(why)});`;
+  // The reason stays in this file, not in the bundle: every byte of the AWS chunk counts against the budget.
+  const fail = () => 'unreachable();';
   const checked = new Map();
   const check = (context, { file, check }) => {
     if (!check) return;
@@ -164,7 +174,7 @@ export function leaveOutUnreachableAwsCode() {
     resolveId: (source) => (source === helper ? source : null),
     load(id) {
       if (id === helper) {
-        return 'export function unreachable(what) { throw new Error("campaign-entry: " + what + " is not in this bundle"); }';
+        return 'export function unreachable() { throw new Error("campaign-entry: AWS SDK code left out of this bundle was reached (see build/unreachable-aws-code.mjs)"); }';
       }
       const stub = UNREACHABLE_AWS_MODULES.find(({ file }) => inPackage(id, file));
       if (!stub) return null;
