@@ -3,7 +3,7 @@
 // Pure; in the controller's chunk, never the first file.
 
 /** Domains entrants use most (US), spelled right. A domain listed here is never "corrected". */
-export const COMMON_EMAIL_DOMAINS = [
+export const COMMON_EMAIL_DOMAINS: readonly string[] = [
   'gmail.com',
   'yahoo.com',
   'hotmail.com',
@@ -22,27 +22,25 @@ export const COMMON_EMAIL_DOMAINS = [
   'verizon.net',
   'sbcglobal.net',
   'protonmail.com',
-] as const;
+];
 
-/** Edits (insert, delete, substitute, swap two neighbours) between `a` and `b`, up to `max + 1`. */
-function distance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  // Optimal string alignment distance, rows of the usual table.
+/** Edits (insert, delete, substitute, swap two neighbours) between `a` and `b`: optimal string alignment distance. */
+function distance(a: string, b: string): number {
+  // Two rows of the usual table before the current one: a swap looks two back.
   let before: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let row = [...Array(b.length + 1).keys()];
   for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min((previous[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        best = Math.min(best, (before[j - 2] ?? 0) + 1);
-      row.push(best);
-    }
-    before = previous;
-    previous = row;
+    const next = [i];
+    for (let j = 1; j <= b.length; j++)
+      next[j] = Math.min(
+        (row[j] as number) + 1,
+        (next[j - 1] as number) + 1,
+        (row[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
+        a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1] ? (before[j - 2] as number) + 1 : 9,
+      );
+    [before, row] = [row, next];
   }
-  return previous[b.length] ?? max + 1;
+  return row[b.length] as number;
 }
 
 /**
@@ -55,13 +53,11 @@ export function suggestEmail(email: string | null | undefined): string | undefin
   const at = value.lastIndexOf('@');
   const domain = value.slice(at + 1).toLowerCase();
   // Wait for a whole domain (a dot and two letters after it) and leave known domains alone.
-  if (at <= 0 || !/\.[a-z]{2,}$/u.test(domain) || (COMMON_EMAIL_DOMAINS as readonly string[]).includes(domain))
-    return undefined;
-  const max = domain.length >= 8 ? 2 : 1;
+  if (at < 1 || !/\.[a-z]{2,}$/u.test(domain) || COMMON_EMAIL_DOMAINS.includes(domain)) return undefined;
   let found: string | undefined;
-  let nearest = max + 1;
+  let nearest = domain.length > 7 ? 3 : 2;
   for (const common of COMMON_EMAIL_DOMAINS) {
-    const edits = distance(domain, common, max);
+    const edits = distance(domain, common);
     if (edits < nearest) [found, nearest] = [common, edits];
   }
   return found && `${value.slice(0, at)}@${found}`;
