@@ -60,6 +60,11 @@ export interface CampaignClientConfig {
   readonly maxEntryAgeMs?: number;
   /** Subscribe to page lifecycle (`pagehide`, `visibilitychange`, `online`). @default true in browsers */
   readonly watchPage?: boolean;
+  /**
+   * Whether the device has a network. Without one, `submit` answers `queued` at once instead of waiting
+   * `receiptTimeoutMs` for an acknowledgement that cannot come. @default `navigator.onLine` (true outside browsers)
+   */
+  readonly online?: () => boolean;
   /** Replace the AWS SDK transport (tests, servers, custom signing). */
   readonly transport?: FirehoseTransport;
   /** Current time in ms since the epoch. @default Date.now */
@@ -88,6 +93,7 @@ export interface ResolvedConfig {
   readonly maxStoredEntries: number;
   readonly maxEntryAgeMs: number;
   readonly watchPage: boolean;
+  readonly online: () => boolean;
   readonly transport: FirehoseTransport | undefined;
   readonly clock: () => number;
   readonly random: () => number;
@@ -163,6 +169,7 @@ export function resolveConfig(config: CampaignClientConfig): ResolvedConfig {
     maxStoredEntries: config.maxStoredEntries ?? 500,
     maxEntryAgeMs: config.maxEntryAgeMs ?? DEFAULT_MAX_ENTRY_AGE_MS,
     watchPage: config.watchPage ?? true,
+    online: config.online ?? (() => globalThis.navigator?.onLine !== false),
     transport: config.transport,
     clock: config.clock ?? Date.now,
     random: config.random ?? Math.random,

@@ -2,7 +2,8 @@
 // validation, submit) is the FormController in form-controller.ts, loaded right after the first render; its methods
 // return outcomes, which the element shows. Only small, dependency-free parts of the SDK are imported here.
 import { type CampaignClient, CampaignEntryError } from '@campaign-entry/sdk';
-import { type EntryRecord, FIELD_NAMES, type FieldSpec, parseFieldList, storageKey } from '@campaign-entry/sdk/rules';
+import { lazy } from '@campaign-entry/sdk/lazy';
+import { type EntryRecord, type FieldSpec, parseFieldList, storageKey } from '@campaign-entry/sdk/rules';
 import { saveUnsent, type UnsentForm } from '@campaign-entry/sdk/stash';
 import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { datePartName, toIsoDate } from './birth-date.js';
@@ -12,10 +13,11 @@ import { type EntryWindow, msUntilChange, parseWindow, WindowState, windowState 
 import type { ClientNews, FormController } from './form-controller.js';
 import { formFields } from './form-fields.js';
 import { FormState, type Update, type View } from './form-state.js';
-import { type Locale, loadedStrings, loadStrings, pickLocale } from './strings/locale.js';
-import { type CampaignEntryStrings, format } from './strings/strings.js';
+import type { PageProblem } from './page-problems.js';
+import { completeEnglish, type Locale, loadedStrings, loadStrings, pickLocale } from './strings/locale.js';
+import type { CampaignEntryStrings } from './strings/strings.js';
 
-// Attributes that make a new SDK client when they change (the links too: the controller checks them, see linkProblems).
+// Attributes that make a new SDK client when they change (the links too: the controller checks them, see pageProblems).
 const CLIENT_KEYS = [
   'client',
   'region',
@@ -29,10 +31,18 @@ const CLIENT_KEYS = [
   'firehoseEndpoint',
   'rulesUrl',
   'privacyUrl',
+  'timeZone',
 ] as const;
 const PAGE_KEYS = ['opensAt', 'closesAt'] as const;
 // setTimeout's longest delay; a window further away is re-checked after it.
 const MAX_TIMER_MS = 2 ** 31 - 1;
+/** The not-open and closed panels with their English copy: a chunk only pages outside the entry window load. */
+const loadWindowPanel = lazy(() =>
+  import('./window-panel.js').then((module) => {
+    completeEnglish(module.enWindow);
+    return module;
+  }),
+);
 
 /**
  * A complete, accessible competition entry form that validates with the SDK's rules, stores each entry on the device
@@ -93,6 +103,8 @@ export class CampaignEntry extends LitElement {
     locales: {},
     opensAt: { attribute: 'opens-at' },
     closesAt: { attribute: 'closes-at' },
+    timeZone: { attribute: 'time-zone' },
+    nextSteps: { attribute: 'next-steps' },
     cognitoEndpoint: { attribute: 'cognito-endpoint' },
     firehoseEndpoint: { attribute: 'firehose-endpoint' },
     client: { attribute: false },
@@ -128,6 +140,13 @@ export class CampaignEntry extends LitElement {
   opensAt?: string;
   /** ISO date-time with a time zone from which the form is not shown. */
   closesAt?: string;
+  /**
+   * The campaign's IANA time zone, e.g. `America/New_York`: opening and closing times are said in it, and in the
+   * entrant's own when that differs. @default the entrant's
+   */
+  timeZone?: string;
+  /** What happens next, under "You're in" (the draw, how winners are contacted), in the page's words. */
+  nextSteps?: string;
   /** Cognito Identity endpoint override (the local emulator). */
   cognitoEndpoint?: string;
   /** Firehose endpoint override (the local emulator). */
@@ -144,10 +163,10 @@ export class CampaignEntry extends LitElement {
     issues: new Map(),
     typed: new Set(),
   };
-  /** Unusable client attributes, in English for whoever set up the page. */
+  /** Unusable client attributes: the fields' by name (page-problems.ts), the controller's in English. */
   #clientProblems: string[] = [];
-  /** Unusable page attributes (rules link, entry window). */
-  #pageProblems: string[] = [];
+  /** Unusable page attributes (rules link, entry window), by name: the controller words them. */
+  #pageProblems: PageProblem[] = [];
   #spec: FieldSpec = { fields: ['name', 'email'] };
   #locale: Locale = 'en';
   /**
@@ -155,6 +174,7 @@ export class CampaignEntry extends LitElement {
    * when it could not (offline: the form then shows without it).
    */
   #switch: Partial<typeof import('./language-switch.js')> | null | undefined;
+  #windowPanel: typeof import('./window-panel.js') | undefined;
   #entryId: string | undefined;
   #controller: FormController | undefined;
   #unsentRetry: ReturnType<typeof setTimeout> | undefined;
@@ -254,21 +274,39 @@ export class CampaignEntry extends LitElement {
         // Entrants get neutral words; the page's developer gets the precise problems in the console and the
         // campaign-entry-error event (the controller's misconfiguration()).
         return panel('misconfigured', t.configTitle, t.configBody);
-      case FormState.NotOpen: {
-        const time = new Intl.DateTimeFormat(this.#locale, { dateStyle: 'medium', timeStyle: 'short' }).format(
-          this.#window.opensAt,
-        );
-        return panel('not-open', t.notOpenTitle, format(t.notOpenBody, { time }));
+      case FormState.NotOpen:
+      case FormState.Closed: {
+        // From their own chunk: nothing shows until it is here (as with another language's copy).
+        const module = this.#windowPanel;
+        if (!module) {
+          loadWindowPanel().then(
+            (loaded) => {
+              this.#windowPanel = loaded;
+              this.requestUpdate();
+            },
+            () => {},
+          );
+          return html``;
+        }
+        const at = state === FormState.Closed ? this.#window.closesAt : this.#window.opensAt;
+        const [title, body] = module.windowCopy(state, at, this.#locale, this.timeZone, t);
+        return panel(state, title, body);
       }
-      // Copy keys named after the state: `closedTitle`, `queuedBody`, …
-      case FormState.Closed:
+      // Copy keys named after the state: `queuedTitle`, `deliveredBody`, …
       case FormState.Delivered:
       case FormState.Ineligible:
       case FormState.Queued: {
         const queued = state === FormState.Queued;
-        const body = queued && this.#view.storage === 'memory' ? t.queuedMemoryBody : t[`${state}Body`];
+        const body =
+          queued && this.#view.storage === 'memory'
+            ? t.queuedMemoryBody
+            : queued && !navigator.onLine
+              ? t.queuedOfflineBody
+              : t[`${state}Body`];
         const spinner = queued ? html`<span class="spinner" aria-hidden="true"></span>` : '';
-        return panel(state, t[`${state}Title`], body, spinner);
+        // A stored entry's address (a typo shows) and what happens next, from the controller (entry-receipt.ts).
+        const receipt = this.#controller?.receipt(t, this.nextSteps);
+        return panel(state, t[`${state}Title`], body, spinner, receipt);
       }
       default:
         return this.#form(t);
@@ -366,14 +404,14 @@ export class CampaignEntry extends LitElement {
 
   /** Fires one `campaign-entry-error` naming every configuration problem, if there are any (and the controller is here). */
   #reportProblems(): void {
-    this.#apply(this.#controller?.misconfiguration([...this.#clientProblems, ...this.#pageProblems]) ?? {});
+    this.#controller
+      ?.misconfiguration([...this.#clientProblems, ...this.#pageProblems])
+      .then((update) => this.#apply(update));
   }
 
   #connect(): void {
     const parsed = parseFieldList(this.fields);
-    this.#clientProblems = parsed.success
-      ? []
-      : [`fields names ${parsed.unknown.join(', ')}: use ${FIELD_NAMES.join(', ')}`];
+    this.#clientProblems = parsed.success ? [] : [`fields:${parsed.unknown.join(', ')}`];
     const spec = { fields: parsed.fields, country: this.country };
     this.#spec = this.minAge === undefined ? spec : { ...spec, minAge: this.minAge };
     // Told "not eligible" before (form-controller.ts keeps the flag): that again, not a fresh form to try another year.
@@ -398,8 +436,8 @@ export class CampaignEntry extends LitElement {
     // showing a form that could not send. (A page that passes its own `client` signs as it likes.)
     const insecure = !this.client && !globalThis.isSecureContext;
     this.#pageProblems = [
-      ...(this.rulesUrl ? [] : ['rules-url is missing: the official rules must be linked']),
-      ...(insecure ? ['this page needs a secure context (HTTPS) to sign entries'] : []),
+      ...(this.rulesUrl ? [] : (['rules-url'] as const)),
+      ...(insecure ? (['https'] as const) : []),
       ...problems,
     ];
   }
@@ -526,10 +564,11 @@ export class CampaignEntry extends LitElement {
   };
 }
 
-/** A panel shown instead of the form: a focusable heading (focus reads it out) and a paragraph. */
-function panel(kind: string, title: string, body: unknown, icon: unknown = ''): TemplateResult {
+/** A panel shown instead of the form: a focusable heading (focus reads it out), a paragraph and what comes `after`. */
+function panel(kind: string, title: string, body: unknown, icon: unknown = '', after: unknown = ''): TemplateResult {
   return html`<section class="message ${kind}" part="message">
     <h2 part="heading" tabindex="-1">${icon}${title}</h2>
     <p>${body}</p>
+    ${after}
   </section>`;
 }

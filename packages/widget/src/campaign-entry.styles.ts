@@ -88,20 +88,25 @@ export const styles = unsafeCSS(/* css */ `
     outline: 3px solid var(--_accent);
     outline-offset: 2px;
   }
+  /* A bar beside an error, not colour alone: it stays in forced colours, where errors would look like any text. */
   .error {
     margin: 4px 0 0;
+    padding-inline-start: 8px;
+    border-inline-start: 4px solid;
     color: var(--_error);
     font-weight: 600;
   }
   .error:empty {
     display: none;
   }
+  /* The boxes wrap rather than squeeze "Month" into "Mo/nt/h" (200 % text on a 320 px phone). */
   .date {
     display: flex;
+    flex-wrap: wrap;
     gap: 12px;
   }
   .date > div {
-    flex: 2 1 0;
+    flex: 2 1 4.5em;
     min-width: 0;
   }
   .date > .year {
@@ -150,7 +155,8 @@ export const styles = unsafeCSS(/* css */ `
     min-height: 48px;
     margin: var(--_gap) 0 0;
     padding: 8px 16px;
-    border: 0;
+    /* Invisible, but drawn in forced colours, where the background goes: the button keeps its outline. */
+    border: 2px solid transparent;
     border-radius: var(--_radius);
     background: var(--_accent);
     color: var(--_accent-text);

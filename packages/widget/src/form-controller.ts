@@ -22,12 +22,14 @@ import {
   validateEntry,
 } from '@campaign-entry/sdk/rules';
 import { clearUnsent, readUnsent, type UnsentForm } from '@campaign-entry/sdk/stash';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
 import { suggestEmail } from './email-typo.js';
+import { entryReceipt } from './entry-receipt.js';
 import { errorSummary } from './error-summary.js';
 // FormState's values are written as literals (checked against the type): importing the object would keep it whole in
 // the first file, which the element's own uses let the bundler inline.
 import type { Update, View } from './form-state.js';
+import type { PageProblem } from './page-problems.js';
 import { type CampaignEntryStrings, format } from './strings/strings.js';
 
 // The English messages and outcome copy travel in this chunk; the loader installs them (controller-loader.ts).
@@ -95,6 +97,8 @@ export interface ClientOptions {
   /** The rules and privacy links: checked here, where the bytes do not delay the form. */
   readonly rulesUrl?: string | undefined;
   readonly privacyUrl?: string | undefined;
+  /** The campaign's IANA time zone: checked here too. */
+  readonly timeZone?: string | undefined;
   readonly locale: string;
   readonly spec: FieldSpec;
 }
@@ -148,7 +152,7 @@ export class FormController implements ReactiveController {
     this.release();
     this.#spec = options.spec;
     this.#campaignId = options.campaignId ?? '';
-    const problems = linkProblems(options);
+    const problems = pageProblems(options);
     if (problems.length > 0) return problems;
     let client = options.client;
     if (!client) {
@@ -194,10 +198,15 @@ export class FormController implements ReactiveController {
     this.#prefetched = false;
   }
 
-  /** What the configuration's problems change: one `invalid-config` error naming them all, or nothing. */
-  misconfiguration(problems: readonly string[]): Update {
+  /**
+   * What the configuration's problems (the element's by name, see page-problems.ts) change: one `invalid-config` error
+   * naming them all, or nothing.
+   */
+  async misconfiguration(problems: readonly string[]): Promise<Update> {
     if (problems.length === 0) return {};
-    const message = `Invalid <campaign-entry> configuration: ${problems.join('; ')}.`;
+    // Their words are a chunk of their own, which a page set up right never loads; offline, their names serve.
+    const { problemText } = await import('./page-problems.js').catch(() => ({ problemText: (name: string) => name }));
+    const message = `Invalid <campaign-entry> configuration: ${problems.map(problemText).join('; ')}.`;
     // The precise problem for whoever set up the page; entrants see the neutral panel.
     console.error(message);
     const error = new CampaignEntryError(ErrorCode.InvalidConfig, message, { retryable: false });
@@ -295,9 +304,11 @@ export class FormController implements ReactiveController {
    */
   show(news: ClientNews, { entryId: current, view, t, automatic, focused }: ShowContext): Update {
     if (!('entryId' in news)) {
-      // Only above a fresh form: the entrant has not started another entry.
+      // Only above a fresh form (the entrant has not started another entry), or replacing a "still being sent" that
+      // would otherwise stay, stale, above a form being filled in.
       const fresh = !current && view.phase === 'ready';
-      return fresh
+      const stale = news.status === 'earlier-delivered' && view.announcement === t?.earlierSending;
+      return fresh || stale
         ? {
             view: { announcement: (news.status === 'earlier-sending' ? t?.earlierSending : t?.earlierDelivered) ?? '' },
           }
@@ -350,6 +361,14 @@ export class FormController implements ReactiveController {
         return { view: { phase: 'delivered', announcement: t?.deliveredTitle ?? '' }, event };
       }
     }
+  }
+
+  /**
+   * What the outcome panel adds for the entry this controller stored (entry-receipt.ts): its e-mail address and the
+   * page's `next` steps; nothing before one is stored.
+   */
+  receipt(t: CampaignEntryStrings, next: string | undefined): TemplateResult | string {
+    return this.#record ? entryReceipt(t, this.#record, next) : '';
   }
 
   /** The words for `issue` in copy `t`: the field's own message, else the code's, else the SDK's English. */
@@ -419,17 +438,23 @@ function fieldOf(name: string | undefined): FieldName | 'consent' | undefined {
 
 /**
  * The rules and privacy links' problems: only http(s) or relative URLs (a relative one takes the page's scheme), so no
- * `javascript:` or `data:` link is ever offered to entrants. Each names the attribute, not the value (the panel shows
- * it; the console and the error event carry the same words).
+ * `javascript:` or `data:` link is ever offered to entrants; and a `time-zone` Intl does not know. By name
+ * (page-problems.ts words them).
  */
-function linkProblems(options: ClientOptions): string[] {
-  return (['rules', 'privacy'] as const).flatMap((name) => {
+function pageProblems(options: ClientOptions): PageProblem[] {
+  const problems = (['rules', 'privacy'] as const).flatMap((name): PageProblem[] => {
     const url = options[`${name}Url`];
     try {
       if (url === undefined || /^https?:$/u.test(new URL(url, location.href).protocol)) return [];
     } catch {
       // Not a URL at all.
     }
-    return [`${name}-url must be an http(s) or relative URL`];
+    return [`${name}-link`];
   });
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: options.timeZone ?? 'UTC' });
+  } catch {
+    problems.push('time-zone');
+  }
+  return problems;
 }

@@ -1,7 +1,7 @@
-import type { CampaignEntryStrings, FormStringKey } from './strings.js';
+import type { CampaignEntryStrings, FormStringKey, WindowStringKey } from './strings.js';
 
 /** English validation messages and outcome copy: loaded with the form's behaviour, after the first render. */
-export const enMessages: Omit<CampaignEntryStrings, FormStringKey> = {
+export const enMessages: Omit<CampaignEntryStrings, FormStringKey | WindowStringKey> = {
   summary: 'Please check: {fields}.',
   summaryTitle: 'There is a problem',
   required: 'Fill in this field.',
@@ -27,6 +27,7 @@ export const enMessages: Omit<CampaignEntryStrings, FormStringKey> = {
   didYouMean: 'Did you mean {email}? Check your email address: it is how we contact winners.',
   deliveredTitle: "You're in!",
   deliveredBody: 'We have your entry. Good luck!',
+  enteredWith: 'Entered with {email}.',
   queueFullBody: 'This device already holds too many entries waiting to be sent.',
   retry: 'Try again',
   ineligibleTitle: 'Thanks for your interest',

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { en } from './en.js';
 import { enMessages } from './en-messages.js';
+import { enWindow } from './en-window.js';
 import { es } from './es.js';
 import { completeEnglish, loadedStrings, loadStrings, pickLocale } from './locale.js';
 import { format } from './strings.js';
@@ -19,10 +20,12 @@ describe('locale', () => {
     assert.equal(await loadStrings('es'), es);
   });
 
-  it('starts English with the form copy and completes it when the behaviour brings the messages', async () => {
+  it('starts English with the form copy and completes it as the behaviour and the window panels bring theirs', async () => {
     assert.equal((await loadStrings('en')).submit, en.submit);
     assert.equal(loadedStrings('en')?.required, undefined, 'messages are not in the first file');
+    assert.equal(loadedStrings('en')?.closedTitle, undefined, 'nor the closed panel');
     completeEnglish(enMessages);
+    completeEnglish(enWindow);
     assert.deepEqual(await loadStrings('en'), en);
   });
 

@@ -26,13 +26,14 @@ export function pickLocale(
   return offered[0] ?? 'en';
 }
 
-// English starts with the copy the first render needs; completeEnglish() adds the rest when the controller's chunk,
-// which bundles it, is loaded (controller-loader.ts): only the controller produces the messages and outcomes using it.
+// English starts with the copy the first render needs; completeEnglish() adds the rest as the chunks that use it load:
+// the messages and outcomes with the controller (controller-loader.ts), the not-open and closed panels with theirs
+// (window-panel.ts).
 const loaded = new Map<Locale, CampaignEntryStrings>([['en', enForm as CampaignEntryStrings]]);
 
-/** Adds the English messages and outcome copy (installed by controller-loader.ts from the controller's chunk). */
-export function completeEnglish(messages: Omit<CampaignEntryStrings, keyof typeof enForm>): void {
-  loaded.set('en', { ...enForm, ...messages } as CampaignEntryStrings);
+/** Adds English copy a lazily loaded chunk brought (the controller's messages and outcomes, the window panels'). */
+export function completeEnglish(copy: Partial<CampaignEntryStrings>): void {
+  loaded.set('en', { ...loaded.get('en'), ...copy } as CampaignEntryStrings);
 }
 
 /** The copy for `locale` if it is already loaded (English always is). */

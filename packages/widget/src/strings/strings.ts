@@ -25,6 +25,8 @@ export interface CampaignEntryStrings {
   consentRulesOnly: string;
   rules: string;
   privacy: string;
+  /** Read out with the rules and privacy links (screen readers): they open in a new tab. */
+  newTab: string;
   /** Optional marketing opt-in label. */
   marketing: string;
   /** Label of the honeypot field people never see. */
@@ -59,8 +61,12 @@ export interface CampaignEntryStrings {
   didYouMean: string;
   deliveredTitle: string;
   deliveredBody: string;
+  /** Under "You're in" (and "Saved on this device"): the address the entry was made with, `{email}`. */
+  enteredWith: string;
   queuedTitle: string;
   queuedBody: string;
+  /** Shown instead of `queuedBody` when the device is offline (said at once, not after a wait). */
+  queuedOfflineBody: string;
   /** Shown instead of `queuedBody` when the browser has no durable storage (private mode). */
   queuedMemoryBody: string;
   failedTitle: string;
@@ -71,10 +77,13 @@ export interface CampaignEntryStrings {
   ineligibleTitle: string;
   ineligibleBody: string;
   notOpenTitle: string;
-  /** `{time}` is the opening time in the entrant's locale. */
+  /** `{time}` is the opening time in the entrant's locale, with its time zone (see `yourTime`). */
   notOpenBody: string;
   closedTitle: string;
+  /** `{time}` is the closing time, as in `notOpenBody`. */
   closedBody: string;
+  /** Added after a time in the campaign's `time-zone` when the entrant's differs: `{time}` in the entrant's own. */
+  yourTime: string;
   /** Shown to entrants when the element is misconfigured (the details go to the console and the error event). */
   configTitle: string;
   configBody: string;
@@ -84,11 +93,15 @@ export interface CampaignEntryStrings {
   earlierDelivered: string;
 }
 
+/** The keys of the panels shown outside the entry window: their English comes with them (window-panel.ts). */
+export type WindowStringKey = 'notOpenTitle' | 'notOpenBody' | 'closedTitle' | 'closedBody' | 'yourTime';
+
 /**
  * The keys the first render can show before the behaviour chunk (and with it the rest of the English copy) arrives.
  */
 export type FormStringKey = Exclude<
   keyof CampaignEntryStrings,
+  | WindowStringKey
   | 'summary'
   | 'summaryTitle'
   | 'required'
@@ -105,6 +118,7 @@ export type FormStringKey = Exclude<
   | 'didYouMean'
   | 'deliveredTitle'
   | 'deliveredBody'
+  | 'enteredWith'
   | 'queueFullBody'
   | 'queuedMemoryBody'
   | 'retry'
