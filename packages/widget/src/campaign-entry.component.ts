@@ -2,7 +2,6 @@
 // validation, submit) is the FormController in form-controller.ts, loaded right after the first render; its methods
 // return outcomes, which the element shows. Only small, dependency-free parts of the SDK are imported here.
 import { type CampaignClient, CampaignEntryError } from '@campaign-entry/sdk';
-import { lazy } from '@campaign-entry/sdk/lazy';
 import { type EntryRecord, type FieldSpec, parseFieldList, storageKey } from '@campaign-entry/sdk/rules';
 import { saveUnsent, type UnsentForm } from '@campaign-entry/sdk/stash';
 import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
@@ -14,7 +13,7 @@ import type { ClientNews, FormController } from './form-controller.js';
 import { formFields } from './form-fields.js';
 import { FormState, type Update, type View } from './form-state.js';
 import type { PageProblem } from './page-problems.js';
-import { completeEnglish, type Locale, loadedStrings, loadStrings, pickLocale } from './strings/locale.js';
+import { type Locale, loadedStrings, loadStrings, pickLocale } from './strings/locale.js';
 import type { CampaignEntryStrings } from './strings/strings.js';
 
 // Attributes that make a new SDK client when they change (the links too: the controller checks them, see pageProblems).
@@ -36,13 +35,6 @@ const CLIENT_KEYS = [
 const PAGE_KEYS = ['opensAt', 'closesAt'] as const;
 // setTimeout's longest delay; a window further away is re-checked after it.
 const MAX_TIMER_MS = 2 ** 31 - 1;
-/** The not-open and closed panels with their English copy: a chunk only pages outside the entry window load. */
-const loadWindowPanel = lazy(() =>
-  import('./window-panel.js').then((module) => {
-    completeEnglish(module.enWindow);
-    return module;
-  }),
-);
 
 /**
  * A complete, accessible competition entry form that validates with the SDK's rules, stores each entry on the device
@@ -267,26 +259,27 @@ export class CampaignEntry extends LitElement {
     </div>`;
   }
 
-  #body(t: CampaignEntryStrings): TemplateResult {
+  #body(t: CampaignEntryStrings): TemplateResult | string {
     const state = this.state;
     switch (state) {
       case FormState.Misconfigured:
         // Entrants get neutral words; the page's developer gets the precise problems in the console and the
         // campaign-entry-error event (the controller's misconfiguration()).
-        return panel('misconfigured', t.configTitle, t.configBody);
+        return panel(state, t.configTitle, t.configBody);
       case FormState.NotOpen:
       case FormState.Closed: {
-        // From their own chunk: nothing shows until it is here (as with another language's copy).
+        // From their own chunk, which brings their English: nothing shows until it is here (as with another language's
+        // copy); a failed load is tried again on the next render.
         const module = this.#windowPanel;
         if (!module) {
-          loadWindowPanel().then(
+          import('./window-panel.js').then(
             (loaded) => {
               this.#windowPanel = loaded;
               this.requestUpdate();
             },
             () => {},
           );
-          return html``;
+          return '';
         }
         const at = state === FormState.Closed ? this.#window.closesAt : this.#window.opensAt;
         const [title, body] = module.windowCopy(state, at, this.#locale, this.timeZone, t);
@@ -477,13 +470,9 @@ export class CampaignEntry extends LitElement {
     );
   }
 
-  /** Enter on a box whose key says "next" moves to the next box instead of submitting half a form. */
+  /** Enter on a box whose key says "next" moves to the next box (the controller's next-box.ts). */
   #enter(event: KeyboardEvent): void {
-    const target = event.target as HTMLElement;
-    if (event.key !== 'Enter' || target.getAttribute('enterkeyhint') !== 'next') return;
-    event.preventDefault();
-    const boxes = [...this.renderRoot.querySelectorAll<HTMLInputElement>('input[enterkeyhint]')];
-    boxes[boxes.indexOf(target as HTMLInputElement) + 1]?.focus();
+    this.#controller?.nextBox(event, this.renderRoot);
   }
 
   /** The form's values as the entry they make, with its id and facts about the fill. */

@@ -10,7 +10,7 @@ import { unsafeCSS } from 'lit';
 export const styles = unsafeCSS(/* css */ `
   :host {
     --_accent: var(--campaign-entry-accent, #0b57d0);
-    --_accent-text: var(--campaign-entry-accent-text, #fff);
+    --_accent-text: var(--campaign-entry-accent-text, var(--_fit, #fff));
     --_bg: var(--campaign-entry-background, #fff);
     --_fg: var(--campaign-entry-text, #1d1b20);
     --_muted: var(--campaign-entry-muted, #49454f);
@@ -32,13 +32,25 @@ export const styles = unsafeCSS(/* css */ `
   @media (prefers-color-scheme: dark) {
     :host {
       --_accent: var(--campaign-entry-accent, #a8c7fa);
-      --_accent-text: var(--campaign-entry-accent-text, #062e6f);
+      --_accent-text: var(--campaign-entry-accent-text, var(--_fit, #062e6f));
       --_bg: var(--campaign-entry-background, #1d1b20);
       --_fg: var(--campaign-entry-text, #e6e0e9);
       --_muted: var(--campaign-entry-muted, #cac4d0);
       --_border: var(--campaign-entry-border, #938f99);
       --_error: var(--campaign-entry-error, #f2b8b5);
       --_success: var(--campaign-entry-success, #6dd58c);
+    }
+  }
+  /*
+   * The page's own accent gets black or white text, whichever contrasts more: white while its WCAG luminance (Y, as
+   * xyz-d65 has it) is under 0.1791, where both reach 4.58:1, so the pair always reads at 4.5:1 or better. Each
+   * channel goes far past 1 or 0, which clips to white or black. Without the page's accent (or this syntax) --_fit is
+   * invalid and the defaults above apply.
+   */
+  @supports (color: color(from red xyz-d65 x y z)) {
+    :host {
+      --_fit: color(from var(--campaign-entry-accent) xyz-d65
+        calc((.1791 - y)*1e9) calc((.1791 - y)*1e9) calc((.1791 - y)*1e9));
     }
   }
   :host([hidden]) {

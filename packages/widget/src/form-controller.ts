@@ -11,6 +11,7 @@ import {
   type StorageKind,
   type SubmitReceipt,
 } from '@campaign-entry/sdk';
+import { lazy } from '@campaign-entry/sdk/lazy';
 import {
   type EntryInput,
   type EntryIssue,
@@ -25,15 +26,26 @@ import { clearUnsent, readUnsent, type UnsentForm } from '@campaign-entry/sdk/st
 import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
 import { suggestEmail } from './email-typo.js';
 import { entryReceipt } from './entry-receipt.js';
-import { errorSummary } from './error-summary.js';
 // FormState's values are written as literals (checked against the type): importing the object would keep it whole in
 // the first file, which the element's own uses let the bundler inline.
 import type { Update, View } from './form-state.js';
+import { nextBox } from './next-box.js';
 import type { PageProblem } from './page-problems.js';
+import { completeEnglish } from './strings/locale.js';
 import { type CampaignEntryStrings, format } from './strings/strings.js';
 
-// The English messages and outcome copy travel in this chunk; the loader installs them (controller-loader.ts).
+// The English outcome copy travels in this chunk; the loader installs it (controller-loader.ts).
 export { enMessages } from './strings/en-messages.js';
+
+/** The refusal chunk (refusal.ts) once loaded: its English messages are installed then. */
+let refusal: typeof import('./refusal.js') | undefined;
+/** Loads what a refused submit shows before it is answered; offline, the SDK's English words serve instead. */
+const loadRefusal = lazy(() =>
+  import('./refusal.js').then((module) => {
+    completeEnglish(module.enIssues);
+    refusal = module;
+  }),
+);
 
 /** What became of a submitted form (`entryId`). */
 export type Outcome =
@@ -106,7 +118,8 @@ export interface ClientOptions {
 /**
  * The client side of one `<campaign-entry>` as a Lit reactive controller: its SDK client (released when the element
  * leaves the page), field checks, submit, hand-over, and what each outcome changes on screen ({@link show}). It never
- * renders, touches the DOM or dispatches events: it returns outcomes and updates, and reports later news to `news`.
+ * dispatches events and draws nothing itself: it returns outcomes, updates and the templates its modules make (the
+ * error summary, the receipt), and reports later news to `news`; next-box.ts moves focus for the Enter key.
  */
 export class FormController implements ReactiveController {
   readonly #news: (news: ClientNews) => void;
@@ -273,9 +286,13 @@ export class FormController implements ReactiveController {
     if (!client) return { status: 'misconfigured', entryId };
     this.#entryId = entryId;
     const checked = validateEntry(input, this.#spec, Date.now());
-    if (!checked.success) return this.#outcome(entryId, { status: 'invalid', issues: checked.issues });
     try {
-      return this.#outcome(entryId, await client.submit(input, form));
+      const receipt = checked.success
+        ? await client.submit(input, form)
+        : ({ status: 'invalid', issues: checked.issues } as const);
+      // What a refused submit shows comes now (refusal.ts); offline, the SDK's English words serve.
+      if (receipt.status === 'invalid') await loadRefusal().catch(() => {});
+      return this.#outcome(entryId, receipt);
     } catch (error) {
       const unknown = new CampaignEntryError(ErrorCode.Unknown, String(error), { retryable: false, cause: error });
       return { status: 'failed', entryId, error: isCampaignEntryError(error) ? error : unknown, stored: false };
@@ -334,7 +351,7 @@ export class FormController implements ReactiveController {
         // The same summary twice must still be announced: screen readers skip an unchanged live region.
         const summary = this.summary(t, news.issues);
         const announcement = view.announcement === summary ? `${summary}\u00a0` : summary;
-        const box = errorSummary(t, news.issues, (issue) => this.message(t, issue));
+        const box = refusal?.errorSummary(t, news.issues, (issue) => this.message(t, issue));
         return { view: { phase: 'ready', issues, announcement, summary: box }, event, focus: 'issue' };
       }
       case 'failed': {
@@ -369,6 +386,11 @@ export class FormController implements ReactiveController {
    */
   receipt(t: CampaignEntryStrings, next: string | undefined): TemplateResult | string {
     return this.#record ? entryReceipt(t, this.#record, next) : '';
+  }
+
+  /** Enter on a box whose key says "next" (`event`, in `root`) moves to the next box (next-box.ts). */
+  nextBox(event: KeyboardEvent, root: ParentNode): void {
+    nextBox(event, root);
   }
 
   /** The words for `issue` in copy `t`: the field's own message, else the code's, else the SDK's English. */

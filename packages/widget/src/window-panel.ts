@@ -9,8 +9,6 @@ import type { CampaignEntryStrings } from './strings/strings.js';
 // controller's, which holds it.)
 const withTime = (text: string, time: string) => text.replace('{time}', time);
 
-export { enWindow };
-
 /**
  * `at` (ms since the epoch) in `timeZone` with the zone's name, then in the entrant's zone when that differs.
  * @example zonedTime(Date.UTC(2027, 1, 14, 23, 30), 'en', 'America/New_York', t) // 'Feb 14, 6:30 PM EST (3:30 PM PST your time)' in California
@@ -35,14 +33,18 @@ export function zonedTime(
   return campaign === local ? local : `${campaign} (${withTime(t.yourTime, local)})`;
 }
 
-/** The not-open or closed panel's title and body in copy `t`, for the opening or closing time `at`. */
+/**
+ * The not-open or closed panel's title and body in copy `t` (this chunk's English where `t` has none of its own), for
+ * the opening or closing time `at`.
+ */
 export function windowCopy(
   state: 'not-open' | 'closed',
   at: number | undefined,
   locale: Locale,
   timeZone: string | undefined,
-  t: CampaignEntryStrings,
+  copy: Partial<CampaignEntryStrings>,
 ): [title: string, body: string] {
+  const t = { ...enWindow, ...copy };
   const time = zonedTime(at, locale, timeZone, t);
   return state === 'closed'
     ? [t.closedTitle, withTime(t.closedBody, time)]

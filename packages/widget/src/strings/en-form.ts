@@ -28,7 +28,7 @@ export const enForm: Pick<CampaignEntryStrings, FormStringKey> = {
   queuedBody:
     'The network is slow: your entry is stored on this phone and will be sent as soon as it can. If you close this page, open it again later to finish.',
   queuedOfflineBody:
-    'This phone is offline: your entry is stored on it and will be sent when it is back online. If you close this page, open it again later to finish.',
+    'This phone is offline: your entry is stored on this phone and will be sent as soon as it can. If you close this page, open it again later to finish.',
   failedTitle: 'Your entry was not saved',
   failedBody: 'Something went wrong on this device. Please try again.',
   configTitle: 'Entries are unavailable right now',

@@ -46,7 +46,7 @@ export const es: CampaignEntryStrings = {
   'postal-code.invalid-format': 'Escribe un código postal como 90210.',
   'birth-date.required': 'Escribe tu fecha de nacimiento.',
   'birth-date.invalid-format': 'Escribe tu fecha de nacimiento como día, mes y año de 4 cifras.',
-  didYouMean: '¿Quisiste decir {email}? Revisa tu correo electrónico: así contactamos a los ganadores.',
+  didYouMean: '¿Quisiste decir {email}?',
   deliveredTitle: '¡Ya estás participando!',
   deliveredBody: 'Hemos recibido tu participación. ¡Suerte!',
   enteredWith: 'Participación registrada con {email}.',
@@ -54,7 +54,7 @@ export const es: CampaignEntryStrings = {
   queuedBody:
     'La conexión está lenta: tu participación está guardada en este teléfono y se enviará en cuanto se pueda. Si cierras esta página, vuelve a abrirla más tarde para terminar el envío.',
   queuedOfflineBody:
-    'Este teléfono no tiene conexión: tu participación está guardada en él y se enviará cuando vuelva a estar en línea. Si cierras esta página, vuelve a abrirla más tarde para terminar el envío.',
+    'Este teléfono no tiene conexión: tu participación está guardada en este teléfono y se enviará en cuanto se pueda. Si cierras esta página, vuelve a abrirla más tarde para terminar el envío.',
   queuedMemoryBody: 'La conexión está lenta. Mantén esta página abierta hasta que confirme tu participación.',
   failedTitle: 'Tu participación no se guardó',
   failedBody: 'Algo falló en este dispositivo. Inténtalo otra vez.',

@@ -27,11 +27,11 @@ export function pickLocale(
 }
 
 // English starts with the copy the first render needs; completeEnglish() adds the rest as the chunks that use it load:
-// the messages and outcomes with the controller (controller-loader.ts), the not-open and closed panels with theirs
-// (window-panel.ts).
+// the outcomes with the controller (controller-loader.ts), each problem's message with a refused submit (refusal.ts).
+// The not-open and closed panels bring their own (window-panel.ts).
 const loaded = new Map<Locale, CampaignEntryStrings>([['en', enForm as CampaignEntryStrings]]);
 
-/** Adds English copy a lazily loaded chunk brought (the controller's messages and outcomes, the window panels'). */
+/** Adds English copy a lazily loaded chunk brought (the controller's outcomes, a refused submit's messages). */
 export function completeEnglish(copy: Partial<CampaignEntryStrings>): void {
   loaded.set('en', { ...loaded.get('en'), ...copy } as CampaignEntryStrings);
 }

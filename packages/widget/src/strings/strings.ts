@@ -93,6 +93,19 @@ export interface CampaignEntryStrings {
   earlierDelivered: string;
 }
 
+/** The keys of the messages for each problem: their English comes with a refused submit (refusal.ts). */
+export type IssueStringKey =
+  | 'required'
+  | 'too-long'
+  | 'invalid-format'
+  | 'invalid-characters'
+  | 'formula'
+  | 'invalid-date'
+  | 'under-age'
+  | 'consent-required'
+  | 'too-large'
+  | `${'name' | 'email' | 'phone' | 'postal-code' | 'birth-date'}.${'required' | 'invalid-format'}`;
+
 /** The keys of the panels shown outside the entry window: their English comes with them (window-panel.ts). */
 export type WindowStringKey = 'notOpenTitle' | 'notOpenBody' | 'closedTitle' | 'closedBody' | 'yourTime';
 
@@ -102,19 +115,10 @@ export type WindowStringKey = 'notOpenTitle' | 'notOpenBody' | 'closedTitle' | '
 export type FormStringKey = Exclude<
   keyof CampaignEntryStrings,
   | WindowStringKey
+  | IssueStringKey
   | 'summary'
   | 'summaryTitle'
-  | 'required'
-  | 'too-long'
-  | 'invalid-format'
-  | 'invalid-characters'
-  | 'formula'
-  | 'invalid-date'
-  | 'under-age'
-  | 'consent-required'
   | 'not-asked'
-  | 'too-large'
-  | `${'name' | 'email' | 'phone' | 'postal-code' | 'birth-date'}.${'required' | 'invalid-format'}`
   | 'didYouMean'
   | 'deliveredTitle'
   | 'deliveredBody'
