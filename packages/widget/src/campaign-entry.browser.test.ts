@@ -264,6 +264,7 @@ describe('<campaign-entry>', () => {
       expect(el.shadowRoot?.querySelector('form')).to.equal(null);
       expect(textOf(el)).to.contain('Sorry, you are not eligible to enter this competition.');
       expect(textOf(el)).to.not.match(/18|age/iu, 'the cut-off is never named');
+      expect(part(el, '[role=status]').textContent?.trim()).to.equal('', 'no "Sending your entry…" left');
       await until(() => el.shadowRoot?.activeElement?.tagName === 'H2', 'focus on the heading');
       expect(emulator.records()).to.have.length(0);
       await expect(el).to.be.accessible();
@@ -326,7 +327,7 @@ describe('<campaign-entry>', () => {
       const el = await entryForm({ opensAt });
       expect(el.state).to.equal('not-open');
       expect(el.shadowRoot?.querySelector('form')).to.equal(null);
-      expect(textOf(el)).to.contain('Entries are not open yet');
+      await until(() => textOf(el).includes('Entries are not open yet'), 'the not-open panel');
       expect(textOf(el)).to.contain('Entries open on');
       await expect(el).to.be.accessible();
     });
@@ -335,7 +336,7 @@ describe('<campaign-entry>', () => {
       const el = await entryForm({ closesAt: new Date(Date.now() - 1000).toISOString() });
       expect(el.state).to.equal('closed');
       expect(el.shadowRoot?.querySelector('form')).to.equal(null);
-      expect(textOf(el)).to.contain('This competition is closed');
+      await until(() => textOf(el).includes('This competition is closed'), 'the closed panel');
       await expect(el).to.be.accessible();
     });
 

@@ -474,7 +474,7 @@ function pageProblems(options: ClientOptions): PageProblem[] {
     return [`${name}-link`];
   });
   try {
-    new Intl.DateTimeFormat('en', { timeZone: options.timeZone ?? 'UTC' });
+    new Intl.DateTimeFormat('en', { timeZone: options.timeZone || 'UTC' });
   } catch {
     problems.push('time-zone');
   }

@@ -10,14 +10,17 @@ import type { CampaignEntryStrings } from './strings/strings.js';
 const withTime = (text: string, time: string) => text.replace('{time}', time);
 
 /**
- * `at` (ms since the epoch) in `timeZone` with the zone's name, then in the entrant's zone when that differs.
- * @example zonedTime(Date.UTC(2027, 1, 14, 23, 30), 'en', 'America/New_York', t) // 'Feb 14, 6:30 PM EST (3:30 PM PST your time)' in California
+ * `at` (ms since the epoch) in the campaign's `timeZone` with the zone's name, then in the entrant's zone
+ * (`entrantZone`, the device's by default) when that reads differently.
+ * @example zonedTime(Date.UTC(2027, 1, 14, 23, 30), 'en', 'America/New_York', en, 'America/Los_Angeles')
+ * // 'Feb 14, 6:30 PM EST (Feb 14, 3:30 PM PST your time)'
  */
 export function zonedTime(
   at: number | undefined,
   locale: Locale,
   timeZone: string | undefined,
   t: Pick<CampaignEntryStrings, 'yourTime'>,
+  entrantZone?: string,
 ): string {
   const when = (zone: string | undefined) =>
     new Intl.DateTimeFormat(locale, {
@@ -28,8 +31,8 @@ export function zonedTime(
       timeZoneName: 'short',
       ...(zone ? { timeZone: zone } : {}),
     }).format(at);
-  const local = when(undefined);
-  const campaign = when(timeZone);
+  const local = when(entrantZone);
+  const campaign = when(timeZone ?? entrantZone);
   return campaign === local ? local : `${campaign} (${withTime(t.yourTime, local)})`;
 }
 
