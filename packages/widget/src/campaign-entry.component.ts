@@ -66,7 +66,7 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  * @csspart status - The live region that announces progress and error summaries.
  *
  * @cssproperty --campaign-entry-accent - Button and focus ring colour.
- * @cssproperty --campaign-entry-accent-text - Text on the button.
+ * @cssproperty --campaign-entry-accent-text - Text on the button (on the page's own accent, black or white: whichever reads better).
  * @cssproperty --campaign-entry-background - Background of the form and its inputs.
  * @cssproperty --campaign-entry-text - Text colour.
  * @cssproperty --campaign-entry-muted - Hint text colour.
