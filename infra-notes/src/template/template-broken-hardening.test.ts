@@ -66,7 +66,30 @@ const BROKEN: readonly BrokenCopy[] = [
     (t) => {
       breakerStatement(t, 'PauseOrResumeGuests').Resource = '*';
     },
-    /may change the guest role only/,
+    /may change the guest roles only/,
+  ],
+  [
+    'the breaker allowed to change every role of the account under /campaign-entry/ (another campaign’s)',
+    (t) => {
+      breakerStatement(t, 'PauseOrResumeGuests').Resource = {
+        'Fn::Sub': 'arn:${AWS::Partition}:iam::${AWS::AccountId}:role/campaign-entry/*',
+      };
+    },
+    /may change the guest roles only/,
+  ],
+  [
+    'the breaker allowed more than listing roles with its unscoped read',
+    (t) => {
+      breakerStatement(t, 'FindGuestRoles').Action = ['iam:ListRoles', 'iam:PutRolePolicy'];
+    },
+    /not "iam:PutRolePolicy"/,
+  ],
+  [
+    'a guest role outside the guest path (the breaker would not find it)',
+    (t) => {
+      delete props(t, 'GuestRole').Path;
+    },
+    /the guest role must live under Path \/campaign-entry\/\$\{CampaignId\}-\$\{Environment\}\/guests\//,
   ],
   [
     'the breaker allowed to attach any policy (no iam:PolicyARN condition)',
