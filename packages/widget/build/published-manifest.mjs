@@ -1,7 +1,9 @@
 // The custom elements manifest as the npm package ships it: the analyzer reads src/*.ts, but a consumer imports
 // dist/lib/*.js, so every module path and reference becomes a path in the package that exists; references the
 // analyzer leaves relative (`./events/events.js`) or rooted (`/src/…`) are resolved; only the modules the package's
-// entry points export from are kept (the rest is internal); events without a name (dispatched from a variable) go.
+// entry points export from are kept (the rest is internal), less those with no JavaScript (types only: the event
+// types are named in the events' `type` instead); events without a name (dispatched from a variable) go.
+import { existsSync } from 'node:fs';
 import { posix } from 'node:path';
 
 /** Where the npm build puts each source module (rollup.config.mjs, `dist/lib/`). */
@@ -51,8 +53,13 @@ export function publishedManifest({ entries }) {
         kept.add(path);
         for (const entry of module.exports ?? []) if (entry.declaration?.module) todo.push(entry.declaration.module);
       }
+      // Run after the npm build (`cem analyze` in the build script): a module without JavaScript there is types only.
+      for (const path of kept) if (!existsSync(publishedPath(path))) kept.delete(path);
       manifest.modules = manifest.modules.filter((module) => kept.has(module.path));
       for (const module of manifest.modules) {
+        module.exports = module.exports?.filter(
+          (entry) => !entry.declaration?.module || kept.has(entry.declaration.module),
+        );
         for (const declaration of module.declarations ?? []) {
           if (declaration.events) declaration.events = declaration.events.filter((event) => event.name);
         }
