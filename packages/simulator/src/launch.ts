@@ -21,8 +21,15 @@ export const NODE_FLAGS = [
   '--disable-warning=NodeVersionSupportWarning',
 ];
 
-/** Bundles src/main.ts (and everything it imports) into dist/simulate.mjs; returns its path. */
-export async function bundleSimulator(): Promise<string> {
+let bundled: Promise<string> | undefined;
+
+/** Bundles src/main.ts (and everything it imports) into dist/simulate.mjs once per process; returns its path. */
+export function bundleSimulator(): Promise<string> {
+  bundled ??= bundle();
+  return bundled;
+}
+
+async function bundle(): Promise<string> {
   mkdirSync(dirname(BUNDLE), { recursive: true });
   await build({
     entryPoints: [join(here, 'main.ts')],
@@ -34,7 +41,9 @@ export async function bundleSimulator(): Promise<string> {
     conditions: ['source'],
     logLevel: 'warning',
     // Some AWS SDK code in the bundle uses require(); give the ES module one.
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    },
   });
   return BUNDLE;
 }

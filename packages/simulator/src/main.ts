@@ -31,9 +31,13 @@ async function main(): Promise<number> {
   const { report, series } = await runSimulation(commandLine.simulation);
   clearInterval(sampler);
   peakRss = Math.max(peakRss, process.memoryUsage.rss());
-  const perf = { wallSeconds: Math.round((performance.now() - started) / 100) / 10, peakRssMB: Math.round(peakRss / 1_048_576) };
+  const perf = {
+    wallSeconds: Math.round((performance.now() - started) / 100) / 10,
+    peakRssMB: Math.round(peakRss / 1_048_576),
+  };
   if (commandLine.chart) writeFileSync(resolve(root, commandLine.chart), renderChart(report, series));
-  if (commandLine.json) console.log(JSON.stringify(commandLine.perf ? { ...report, performance: perf } : report, null, 2));
+  if (commandLine.json)
+    console.log(JSON.stringify(commandLine.perf ? { ...report, performance: perf } : report, null, 2));
   else {
     console.log(formatSummary(report));
     console.log(`  ${'wall time, peak memory'.padEnd(30)} ${perf.wallSeconds} s, ${perf.peakRssMB} MB`);

@@ -41,6 +41,7 @@ export const USAGE = `pnpm simulate [options]
   --regions R                      Cognito identity pools, one per region (default ${DEFAULTS.regions})
   --seed N                         random seed (default ${DEFAULTS.seed}); same seed, same result
   --scenario broadcast|burst       a TV spot's audience, or pnpm demo:burst's starved burst (default broadcast)
+  --typing-ms MIN,MAX              typing time uniform in [MIN, MAX] ms instead of the scenario's
   --requests-per-second N          Firehose calls/s per stream (AWS default 2000)
   --records-per-second N           Firehose records/s per stream (500000)
   --bytes-per-second N             Firehose bytes/s per stream (5 MiB)
@@ -70,6 +71,7 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
       streams: { type: 'string' },
       regions: { type: 'string' },
       seed: { type: 'string' },
+      'typing-ms': { type: 'string' },
       scenario: { type: 'string' },
       json: { type: 'boolean' },
       chart: { type: 'string' },
@@ -90,6 +92,12 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
     values['window-ms'] !== undefined
       ? number('window-ms', values['window-ms'], 0)
       : number('minutes', values.minutes, DEFAULTS.minutes) * 60_000;
+  let typingMs: [number, number] | undefined;
+  if (values['typing-ms'] !== undefined) {
+    const [min, max] = values['typing-ms'].split(',').map((part) => number('typing-ms', part, 0));
+    if (min === undefined || max === undefined || max < min) throw new Error('--typing-ms must be MIN,MAX');
+    typingMs = [min, max];
+  }
   const json = values.json ?? false;
   const chart = values.chart ?? (json ? undefined : DEFAULT_CHART);
   return {
@@ -101,6 +109,7 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
       regions: Math.max(1, Math.floor(number('regions', values.regions, DEFAULTS.regions))),
       quotas,
       seed: Math.floor(number('seed', values.seed, DEFAULTS.seed)),
+      typingMs,
     },
     json,
     chart: chart === 'none' ? undefined : chart,

@@ -2,7 +2,7 @@
 import type { FieldName } from '@campaign-entry/sdk';
 import { type AwsQuotas, DEFAULT_AWS_QUOTAS } from './aws/quotas.js';
 import { type ArrivalShape, HALFTIME_SPOT } from './world/arrivals.js';
-import { BROADCAST_BEHAVIOUR, BURST_BEHAVIOUR, type BehaviourMix } from './world/behaviour.js';
+import { type BehaviourMix, BROADCAST_BEHAVIOUR, BURST_BEHAVIOUR } from './world/behaviour.js';
 
 /** A scenario's fixed parts. */
 export interface Scenario {

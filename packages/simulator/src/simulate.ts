@@ -1,10 +1,11 @@
 // runSimulation: builds the world (virtual time, simulated AWS, entrants) and runs it until every device is done.
-import { createSimulatedAws } from './aws/simulated-aws.js';
+
 import type { AwsQuotas } from './aws/quotas.js';
+import { createSimulatedAws } from './aws/simulated-aws.js';
 import { createRandom, mixSeed, streamOf } from './engine/random.js';
 import { createVirtualTime } from './engine/virtual-time.js';
-import { buildReport, type SimulationReport } from './report/report.js';
 import { Recorder, type Series } from './report/recorder.js';
+import { buildReport, type SimulationReport } from './report/report.js';
 import { SCENARIOS, type ScenarioName } from './scenario.js';
 import { drawArrivals } from './world/arrivals.js';
 import { drawEntrant } from './world/behaviour.js';
@@ -23,6 +24,8 @@ export interface SimulationOptions {
   /** Overrides of the scenario's quotas. */
   readonly quotas: Partial<AwsQuotas>;
   readonly seed: number;
+  /** Typing time drawn uniformly from this range instead of the scenario's (ms), as `runBurst`'s `typingMs`. */
+  readonly typingMs?: readonly [number, number] | undefined;
 }
 
 /** A finished run: the report, and the time series behind the chart. */
@@ -41,7 +44,10 @@ const SALT = { arrivals: 1, aws: 2, network: 3, sdk: 4, entrants: 5 } as const;
 
 /** Runs one simulation. Same options, same result. */
 export async function runSimulation(options: SimulationOptions): Promise<SimulationRun> {
-  const scenario = SCENARIOS[options.scenario];
+  const base = SCENARIOS[options.scenario];
+  const scenario = options.typingMs
+    ? { ...base, behaviour: { ...base.behaviour, typingUniform: options.typingMs } }
+    : base;
   const quotas: AwsQuotas = { ...scenario.quotas, ...options.quotas };
   const time = createVirtualTime(START, scenario.tickMs);
   const horizonMs = Math.max(options.windowMs * 2, options.windowMs + 15 * 60_000);

@@ -128,7 +128,9 @@ export function createSimulatedAws(options: SimulatedAwsOptions): SimulatedAws {
       // Near the quota some records fail inside a 200 answer, more the closer the stream is to it.
       const fill = buckets.requests.available(now) / buckets.requests.capacity;
       const failShare =
-        quotas.nearQuota > 0 ? Math.max(0, (quotas.nearQuota - fill) / quotas.nearQuota) * quotas.partialFailureShare : 0;
+        quotas.nearQuota > 0
+          ? Math.max(0, (quotas.nearQuota - fill) / quotas.nearQuota) * quotas.partialFailureShare
+          : 0;
       return lines.map((line): RecordResult => {
         if (failShare > 0 && random() < failShare) {
           counts.recordsFailed++;

@@ -1,8 +1,8 @@
 // The run's answer as one JSON-able object: what happened to the entries, how long "You're in" took, what AWS saw,
 // and what it costs (infra-notes' cost model).
 import { estimateCost } from '@campaign-entry/infra-notes/cost-model';
-import type { AwsCounts } from '../aws/simulated-aws.js';
 import type { AwsQuotas } from '../aws/quotas.js';
+import type { AwsCounts } from '../aws/simulated-aws.js';
 import type { SimulationOptions } from '../simulate.js';
 import { Receipt, type Recorder } from './recorder.js';
 

@@ -25,7 +25,10 @@ export function formatSummary(report: SimulationReport): string {
     ],
     ['acknowledged', `${n(report.acknowledged)} (${pct(report.acknowledged, report.entrants)})`],
     ['"You\'re in" within 3 s', `${n(report.youreInWithin3s)} (${pct(report.youreInWithin3s, report.entrants)})`],
-    ['acknowledged within 1 min', `${n(report.acknowledgedWithin60s)} (${pct(report.acknowledgedWithin60s, report.entrants)})`],
+    [
+      'acknowledged within 1 min',
+      `${n(report.acknowledgedWithin60s)} (${pct(report.acknowledgedWithin60s, report.entrants)})`,
+    ],
     ['lost (must be 0)', n(report.lost)],
     [
       'stranded on phones',

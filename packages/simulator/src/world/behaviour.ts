@@ -37,7 +37,12 @@ export interface Entrant {
 export interface BehaviourMix {
   readonly network: NetworkMix;
   /** Typing time: log-normal median and σ, clamped. */
-  readonly typing: { readonly medianMs: number; readonly sigma: number; readonly minMs: number; readonly maxMs: number };
+  readonly typing: {
+    readonly medianMs: number;
+    readonly sigma: number;
+    readonly minMs: number;
+    readonly maxMs: number;
+  };
   /** Uniform typing instead, as the calibration burst draws it. */
   readonly typingUniform?: readonly [number, number];
   readonly offlineShare: number;

@@ -2,9 +2,14 @@
 // form is submitted, the page closes (`dispose()`, entries left in the device's store), and perhaps opens again later
 // (a new client on the same store resumes sending). A device with nothing left to send and no owner is forgotten.
 import { type CampaignClient, createCampaignClient, type FieldName } from '@campaign-entry/sdk';
-import { createVisitTransport, type DeviceLink, type TransportWorld, type VisitTransport } from '../aws/device-transport.js';
-import type { Random } from '../engine/random.js';
+import {
+  createVisitTransport,
+  type DeviceLink,
+  type TransportWorld,
+  type VisitTransport,
+} from '../aws/device-transport.js';
 import type { ScheduledEvent } from '../engine/event-queue.js';
+import type { Random } from '../engine/random.js';
 import { Receipt, type Recorder } from '../report/recorder.js';
 import type { Entrant } from './behaviour.js';
 import { entryIdFor, entryInputFor } from './entry-input.js';
@@ -96,7 +101,11 @@ export function startDevice(world: DeviceWorld, index: number, entrant: Entrant,
     void client.submit(entryInputFor(index, world.fields, random)).then((receipt) => {
       recorder.receipt(
         index,
-        receipt.status === 'delivered' ? Receipt.Delivered : receipt.status === 'queued' ? Receipt.Queued : Receipt.Other,
+        receipt.status === 'delivered'
+          ? Receipt.Delivered
+          : receipt.status === 'queued'
+            ? Receipt.Queued
+            : Receipt.Other,
       );
       if (entrant.leaving.kind === 'first-answer') leave();
     });

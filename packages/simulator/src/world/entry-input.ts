@@ -25,7 +25,8 @@ export function entryInputFor(index: number, fields: readonly FieldName[], rando
     else if (field === 'postal-code') values['postal-code'] = String(10_000 + Math.floor(random() * 89_999));
     else if (field === 'phone') values.phone = `+1202555${String(index % 10_000).padStart(4, '0')}`;
     else if (field === 'birth-date')
-      values['birth-date'] = `19${60 + Math.floor(random() * 40)}-0${1 + Math.floor(random() * 9)}-1${Math.floor(random() * 9)}`;
+      values['birth-date'] =
+        `19${60 + Math.floor(random() * 40)}-0${1 + Math.floor(random() * 9)}-1${Math.floor(random() * 9)}`;
   }
   return { fields: values, consent: { rules: true, marketing: random() < 0.4 } };
 }
