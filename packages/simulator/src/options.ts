@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import type { AwsQuotas } from './aws/quotas.js';
 import { SCENARIOS, type ScenarioName } from './scenario.js';
-import type { SimulationOptions } from './simulate.js';
+import type { SimulationOptions } from './simulation-options.js';
 
 /** What the command line asked for. */
 export interface CommandLine {

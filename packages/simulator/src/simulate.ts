@@ -6,27 +6,11 @@ import { createRandom, mixSeed, streamOf } from './engine/random.js';
 import { createVirtualTime } from './engine/virtual-time.js';
 import { Recorder, type Series } from './report/recorder.js';
 import { buildReport, type SimulationReport } from './report/report.js';
-import { SCENARIOS, type ScenarioName } from './scenario.js';
+import { SCENARIOS } from './scenario.js';
+import type { SimulationOptions } from './simulation-options.js';
 import { drawArrivals } from './world/arrivals.js';
 import { drawEntrant } from './world/behaviour.js';
 import { type DeviceWorld, startDevice } from './world/device.js';
-
-/** What to simulate. */
-export interface SimulationOptions {
-  readonly scenario: ScenarioName;
-  readonly entrants: number;
-  /** Arrivals happen in this window (the URL is on screen, then replayed), ms. */
-  readonly windowMs: number;
-  /** Delivery streams. */
-  readonly streams: number;
-  /** Identity pools, one per region. */
-  readonly regions: number;
-  /** Overrides of the scenario's quotas. */
-  readonly quotas: Partial<AwsQuotas>;
-  readonly seed: number;
-  /** Typing time drawn uniformly from this range instead of the scenario's (ms), as `runBurst`'s `typingMs`. */
-  readonly typingMs?: readonly [number, number] | undefined;
-}
 
 /** A finished run: the report, and the time series behind the chart. */
 export interface SimulationRun {

@@ -4,7 +4,8 @@
 import type { AwsQuotas } from './aws/quotas.js';
 import { DEFAULT_AWS_QUOTAS } from './aws/quotas.js';
 import { duration } from './report/summary.js';
-import { runSimulation, type SimulationOptions } from './simulate.js';
+import { runSimulation } from './simulate.js';
+import type { SimulationOptions } from './simulation-options.js';
 
 /** Quota levels tried: AWS's defaults, then Cognito increases. */
 export const QUOTA_LEVELS: readonly { readonly label: string; readonly quotas: Partial<AwsQuotas> }[] = [

@@ -3,7 +3,7 @@
 import { estimateCost } from '@campaign-entry/infra-notes/cost-model';
 import type { AwsQuotas } from '../aws/quotas.js';
 import type { AwsCounts } from '../aws/simulated-aws.js';
-import type { SimulationOptions } from '../simulate.js';
+import type { SimulationOptions } from '../simulation-options.js';
 import { Receipt, type Recorder } from './recorder.js';
 
 /** Percentiles of time from Submit to acknowledgement, ms. */
