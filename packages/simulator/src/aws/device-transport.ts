@@ -42,7 +42,9 @@ const CREDENTIAL_REFRESH_MARGIN_MS = 300_000;
 const BROKEN_CONNECTION_MS = [2_000, 10_000] as const;
 const OFFLINE_FAILURE_MS = 20;
 
-const never = new Promise<never>(() => {});
+// A fresh promise each time: one shared never-settling promise would collect every reaction (and the client behind
+// it) for ever.
+const never = () => new Promise<never>(() => {});
 
 /** Creates the transport for one visit of `device`. */
 export function createVisitTransport(device: DeviceLink, world: TransportWorld): VisitTransport {
@@ -59,7 +61,7 @@ export function createVisitTransport(device: DeviceLink, world: TransportWorld):
   async function exchange<T>(serve: (now: number) => T): Promise<T> {
     if (time.now() < device.offlineUntil) {
       await time.sleep(OFFLINE_FAILURE_MS);
-      if (closed) return never;
+      if (closed) return never();
       throw NETWORK_FAILURE;
     }
     const rtt = requestRtt(device.network, random);
@@ -68,7 +70,7 @@ export function createVisitTransport(device: DeviceLink, world: TransportWorld):
       // The connection broke before AWS saw the request.
       const [min, max] = BROKEN_CONNECTION_MS;
       await time.sleep(rtt + min + random() * (max - min));
-      if (closed) return never;
+      if (closed) return never();
       throw NETWORK_FAILURE;
     }
     let answer: { ok: true; value: T } | { ok: false; error: unknown };
@@ -78,7 +80,7 @@ export function createVisitTransport(device: DeviceLink, world: TransportWorld):
       answer = { ok: false, error };
     }
     await time.sleep(rtt + world.serviceMs);
-    if (closed) return never;
+    if (closed) return never();
     if (fate < device.network.loss) throw NETWORK_FAILURE; // AWS did it, the answer was lost
     if (!answer.ok) throw answer.error;
     return answer.value;

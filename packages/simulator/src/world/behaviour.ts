@@ -68,7 +68,7 @@ export const BROADCAST_BEHAVIOUR: BehaviourMix = {
   leaveAtFirstAnswer: 0.5,
   leaveAfter: 0.35,
   leaveAfterMedianMs: 30_000,
-  waitAtMostMs: 1_800_000,
+  waitAtMostMs: 600_000,
   returnChances: [0.4, 0.3, 0.2],
   returnMedianMs: 1_800_000,
   returnStayMedianMs: 60_000,
