@@ -3,14 +3,15 @@
 // (packages export their TypeScript under `source`), and the AWS SDK's `import ... from './package.json'` needs json().
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { brotliCompressSync, gzipSync } from 'node:zlib';
 import json from '@rollup/plugin-json';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
+import { measure } from './scripts/bundle-size.mjs';
 
 /**
- * Prints raw / gzip / brotli bytes of every emitted file, so each build shows what a phone will download.
+ * Prints raw / gzip / brotli bytes of every emitted file (scripts/bundle-size.mjs), so each build shows what a phone
+ * will download.
  * @returns {import('rollup').Plugin}
  */
 export function reportSizes() {
@@ -20,13 +21,7 @@ export function reportSizes() {
       const rows = [];
       for (const [fileName, output] of Object.entries(bundle)) {
         if (output.type !== 'chunk') continue;
-        const code = Buffer.from(output.code);
-        rows.push({
-          file: fileName,
-          raw: code.length,
-          gzip: gzipSync(code, { level: 9 }).length,
-          brotli: brotliCompressSync(code).length,
-        });
+        rows.push({ file: fileName, ...measure(output.code) });
       }
       for (const row of rows) {
         console.log(

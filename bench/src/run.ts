@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runBurst } from '@campaign-entry/demo/burst';
 import { startDemo } from '@campaign-entry/demo/server';
+import { kb } from '../../scripts/bundle-size.mjs';
 import { measureDrain } from './drain.js';
 import { measurePageLoad, PHONE } from './page-load.js';
 import { measureFiles } from './sizes.js';
@@ -84,8 +85,6 @@ const machine = {
 const results = { machine, quick, sizes, budget, phone: PHONE, page, drain, burst };
 writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
 
-// 1 KB = 1,000 B, as the budgets (packages/widget/scripts/sizes.mjs) count.
-const kb = (bytes: number) => `${(bytes / 1000).toFixed(2)} KB`;
 const measured =
   (budget as { measured?: Record<string, number>; budgets?: Record<string, number>; over?: string[] } | undefined) ??
   {};

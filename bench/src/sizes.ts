@@ -1,7 +1,8 @@
-// Bundle sizes of the script-tag build, per file: raw, gzip -9 and brotli (what a phone downloads from CloudFront).
+// Bundle sizes of the script-tag build, per file: raw, gzip and brotli (what a phone downloads from CloudFront), as
+// scripts/bundle-size.mjs measures them for every budget.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { measure } from '../../scripts/bundle-size.mjs';
 
 /** One built file's sizes in bytes. */
 export interface FileSize {
@@ -15,14 +16,6 @@ export interface FileSize {
 export function measureFiles(dir: string): FileSize[] {
   return readdirSync(dir)
     .filter((file) => file.endsWith('.js'))
-    .map((file) => {
-      const code = readFileSync(join(dir, file));
-      return {
-        file,
-        raw: code.length,
-        gzip: gzipSync(code, { level: 9 }).length,
-        brotli: brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-      };
-    })
+    .map((file) => ({ file, ...measure(readFileSync(join(dir, file))) }))
     .sort((a, b) => b.gzip - a.gzip);
 }

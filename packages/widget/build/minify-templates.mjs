@@ -1,6 +1,7 @@
-// Drops the indentation inside the element's own `html` and `css` templates (and, in CSS, comments and the spaces
-// around punctuation). HTML and CSS read a run of whitespace as one, so a newline alone renders the same. Line breaks
-// stay, so source maps keep pointing at the right lines.
+// Drops the indentation inside the element's own `html` and `css` templates and `unsafeCSS(`…`)` strings (and, in
+// CSS, comments and the spaces around punctuation). HTML and CSS read a run of whitespace as one, so a newline alone
+// renders the same. HTML keeps its line breaks; a static stylesheet's go after the expression, as JavaScript
+// whitespace the minifier drops: either way source maps keep pointing at the right lines.
 
 const html = (text) => text.replace(/[ \t]*\n[ \t]*/gu, '\n');
 
@@ -12,6 +13,18 @@ const css = (text) =>
 
 const MINIFY = { html, css };
 
+/** A stylesheet with nothing interpolated on one line, and the line breaks that took. */
+const oneLine = (text) => {
+  const lines = text.split('\n').length - 1;
+  return [
+    css(text)
+      .replace(/\n/gu, ' ')
+      .replace(/ ?([{};,>]) ?/gu, '$1')
+      .trim(),
+    '\n'.repeat(lines),
+  ];
+};
+
 /**
  * @param {(id: string) => boolean} include which modules' templates to minify (after TypeScript is stripped)
  * @returns {import('rollup').Plugin}
@@ -20,10 +33,20 @@ export function minifyTemplates(include) {
   return {
     name: 'minify-templates',
     transform(code, id) {
-      if (!include(id) || !/\b(?:html|css)`/u.test(code)) return null;
+      if (!include(id) || !/\b(?:html`|css`|unsafeCSS\()/u.test(code)) return null;
       const edits = [];
       const visit = (node) => {
-        if (node?.type === 'TaggedTemplateExpression' && Object.hasOwn(MINIFY, node.tag.name)) {
+        const sheet =
+          node?.type === 'CallExpression' &&
+          node.callee.name === 'unsafeCSS' &&
+          node.arguments[0]?.type === 'TemplateLiteral' &&
+          node.arguments[0].expressions.length === 0
+            ? node.arguments[0].quasis[0]
+            : undefined;
+        if (sheet) {
+          const [text, breaks] = oneLine(sheet.value.raw);
+          edits.push([sheet.start, sheet.end, text], [node.end, node.end, breaks]);
+        } else if (node?.type === 'TaggedTemplateExpression' && Object.hasOwn(MINIFY, node.tag.name)) {
           const minify = MINIFY[node.tag.name];
           for (const quasi of node.quasi.quasis) edits.push([quasi.start, quasi.end, minify(quasi.value.raw)]);
         }

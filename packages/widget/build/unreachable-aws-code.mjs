@@ -1,6 +1,8 @@
 // AWS SDK code and data this bundle can never use, left out. Each entry says why it is unreachable here; stubs throw a
-// clear error should that ever change. The browser tests of the BUILT bundle against the emulator (the real AWS SDK,
-// SigV4 verified, Chromium, Firefox and WebKit) check the rest of the SDK still works without them.
+// clear error should that ever change, and where "unreachable" depends on the services' models, the build checks the
+// models (see aws-models.mjs) and fails if they changed. The browser tests of the BUILT bundle against the emulator
+// (the real AWS SDK, SigV4 verified, Chromium, Firefox and WebKit) check the rest of the SDK still works without them.
+import { MODELLED_CLIENTS, noHostPrefix, noReviverNeeded, onlyEpochTimestamps } from './aws-models.mjs';
 
 /** Modules replaced by stubs. `stub` gets the statement that throws. */
 export const UNREACHABLE_AWS_MODULES = [
@@ -51,11 +53,47 @@ export const UNREACHABLE_AWS_MODULES = [
     stub: (fail) => `export const parseArn = () => { ${fail} };`,
   },
   {
+    // Turns JSON numbers too big or too precise for a double into BigInt / NumericValue: used only for a response
+    // whose schema has a bigInteger, bigDecimal or document member, and no schema of these clients has one.
+    file: '@smithy/core/dist-es/submodules/protocols/json/jsonReviver.js',
+    why: 'big-number JSON parsing',
+    stub: (fail) => `export function jsonReviver() { ${fail} }`,
+    check: noReviverNeeded,
+  },
+  {
     // The Cognito provider's default identity-id cache (IndexedDB, else localStorage, else memory), used only when it
     // is given no `cache`: the SDK's AWS transport always gives it one.
     file: '@aws-sdk/credential-provider-cognito-identity/dist-es/localStorage.js',
     why: "the Cognito provider's default cache",
     stub: (fail) => `export const localStorage = () => { ${fail} };`,
+  },
+];
+
+/**
+ * Exports replaced by stubs inside modules the bundle otherwise needs (the rest of the module stays as it is).
+ * `stubs` maps an export's name to its stub.
+ */
+export const UNREACHABLE_AWS_EXPORTS = [
+  {
+    // The REST binding view of a schema. In an RPC protocol (awsJson1_1: both clients here) only HttpProtocol's
+    // setHostPrefix reads it, and only for an operation with a host prefix (the `endpoint` trait); none has one.
+    file: '@smithy/core/dist-es/submodules/protocols/HttpBindingNormalizedSchema.js',
+    why: 'HTTP bindings (REST protocols, host prefixes)',
+    stubs: { HttpBindingNormalizedSchema: (fail) => `class HttpBindingNormalizedSchema { static of() { ${fail} } }` },
+    check: noHostPrefix,
+  },
+  {
+    // Timestamps in `date-time` or `http-date` format: awsJson1_1 writes and reads epoch seconds unless a member's
+    // `timestampFormat` trait says otherwise, and no member of these clients does. (RFC 7231 dates stay: the retry
+    // middleware reads `Retry-After` with them.)
+    file: '@smithy/core/dist-es/submodules/serde/date-utils.js',
+    why: 'date-time and http-date timestamps',
+    stubs: {
+      dateToUtcString: (fail) => `function dateToUtcString() { ${fail} }`,
+      parseRfc3339DateTime: (fail) => `const parseRfc3339DateTime = () => { ${fail} };`,
+      parseRfc3339DateTimeWithOffset: (fail) => `const parseRfc3339DateTimeWithOffset = () => { ${fail} };`,
+    },
+    check: onlyEpochTimestamps,
   },
 ];
 
@@ -66,15 +104,69 @@ const PARTITIONS = '@aws-sdk/core/dist-es/submodules/client/util-endpoints/lib/a
 const ENDPOINT_RULES = /\/endpoint\/(?:bdd|ruleset)\.js$/u;
 // What rules would name to reach what is left out: the two stubbed rule functions and a region's description.
 const LEFT_OUT_NAMES = ['aws.isVirtualHostableS3Bucket', 'aws.parseArn', 'description'];
+// Schema modules of AWS SDK clients: the models checked (aws-models.mjs) must be those of every client in the bundle.
+const SCHEMAS = /\/node_modules\/(@aws-sdk\/.+\/schemas\/)schemas_\d+\.js$/u;
 
 /**
- * Loads {@link UNREACHABLE_AWS_MODULES} as stubs and drops region descriptions; fails the build if an endpoint rule set
- * in the bundle uses what was left out.
+ * The partitions without region descriptions, and without the regions listed where aws.partition() finds them anyway:
+ * it looks a region up in every partition's list first, then tries each partition's `regionRegex` in order. A region
+ * whose own entry is empty (once its description is gone) and whose partition's regex is the first to match it
+ * resolves to the same outputs without its entry; the others (`aws-global`, …) stay.
+ */
+export function trimPartitions(info) {
+  const partitions = info.partitions.map(({ regions, ...partition }) => ({
+    ...partition,
+    regions: Object.fromEntries(Object.entries(regions).map(([region, { description, ...rest }]) => [region, rest])),
+  }));
+  const byRegex = (region) => partitions.find(({ regionRegex }) => new RegExp(regionRegex).test(region));
+  const listings = (region) => partitions.filter(({ regions }) => Object.hasOwn(regions, region)).length;
+  for (const partition of partitions) {
+    for (const [region, entry] of Object.entries(partition.regions)) {
+      const redundant = Object.keys(entry).length === 0 && listings(region) === 1 && byRegex(region) === partition;
+      if (redundant) delete partition.regions[region];
+    }
+  }
+  return { ...info, partitions };
+}
+
+/** Replaces the declarations of `stubs`' exports in `code` (an ES module) by their stubs, keeping line numbers. */
+function stubExports(ast, code, stubs, fail) {
+  const edits = [];
+  const found = new Set();
+  for (const node of ast.body) {
+    const declaration = node.type === 'ExportNamedDeclaration' ? node.declaration : null;
+    const declarators = declaration?.declarations ?? [declaration];
+    const name = declarators.length === 1 ? declarators[0]?.id?.name : undefined;
+    if (!name || !Object.hasOwn(stubs, name)) continue;
+    found.add(name);
+    const lines = code.slice(declaration.start, declaration.end).split('\n').length - 1;
+    edits.push([declaration.start, declaration.end, stubs[name](fail) + '\n'.repeat(lines)]);
+  }
+  const missing = Object.keys(stubs).filter((name) => !found.has(name));
+  let stubbed = code;
+  for (const [start, end, text] of edits.sort((a, b) => b[0] - a[0])) {
+    stubbed = stubbed.slice(0, start) + text + stubbed.slice(end);
+  }
+  return { code: stubbed, missing };
+}
+
+/**
+ * Loads {@link UNREACHABLE_AWS_MODULES} as stubs, replaces {@link UNREACHABLE_AWS_EXPORTS} and trims the partitions
+ * ({@link trimPartitions}); fails the build if an endpoint rule set in the bundle uses what was left out, or if the
+ * services' models make a left-out part reachable.
  * @returns {import('rollup').Plugin}
  */
 export function leaveOutUnreachableAwsCode() {
   const helper = '\0unreachable-aws-code';
   const inPackage = (id, file) => id.endsWith(`/node_modules/${file}`);
+  const fail = (why) => `unreachable(${JSON.stringify(why)});`;
+  const checked = new Map();
+  const check = (context, { file, check }) => {
+    if (!check) return;
+    if (!checked.has(check)) checked.set(check, check());
+    const problems = checked.get(check);
+    if (problems.length > 0) context.error(`${file} cannot be left out: ${problems.join('; ')}`);
+  };
   return {
     name: 'leave-out-unreachable-aws-code',
     resolveId: (source) => (source === helper ? source : null),
@@ -84,7 +176,8 @@ export function leaveOutUnreachableAwsCode() {
       }
       const stub = UNREACHABLE_AWS_MODULES.find(({ file }) => inPackage(id, file));
       if (!stub) return null;
-      return `import { unreachable } from ${JSON.stringify(helper)};\n${stub.stub(`unreachable(${JSON.stringify(stub.why)});`)}`;
+      check(this, stub);
+      return `import { unreachable } from ${JSON.stringify(helper)};\n${stub.stub(fail(stub.why))}`;
     },
     transform(code, id) {
       if (ENDPOINT_RULES.test(id)) {
@@ -92,9 +185,24 @@ export function leaveOutUnreachableAwsCode() {
         if (used.length > 0) this.error(`${id} uses ${used.join(', ')}, which this bundle leaves out`);
         return null;
       }
+      const schemas = SCHEMAS.exec(id)?.[1];
+      if (schemas && !Object.keys(MODELLED_CLIENTS).includes(schemas)) {
+        this.error(`${id}: add its client to MODELLED_CLIENTS (build/aws-models.mjs) so its models are checked`);
+      }
+      const partial = UNREACHABLE_AWS_EXPORTS.find(({ file }) => inPackage(id, file));
+      if (partial) {
+        check(this, partial);
+        const stubbed = stubExports(this.parse(code), code, partial.stubs, fail(partial.why));
+        if (stubbed.missing.length > 0)
+          this.error(`${id} no longer declares ${stubbed.missing.join(', ')} as expected`);
+        // The stubs take as many lines as what they replace: the existing source map still fits.
+        return { code: `${stubbed.code}\nimport { unreachable } from ${JSON.stringify(helper)};`, map: null };
+      }
       if (!inPackage(id, PARTITIONS)) return null;
-      // Keeps every region (they pick the partition) and the line breaks (the source map stays right).
-      return { code: code.replace(/"description": "[^"]*"/gu, ''), map: null };
+      const prefix = 'export const partitionsInfo = ';
+      if (!code.startsWith(prefix)) this.error(`${id} no longer starts with \`${prefix}\``);
+      const info = JSON.parse(code.slice(prefix.length).trim().replace(/;$/u, ''));
+      return { code: `${prefix}${JSON.stringify(trimPartitions(info))};`, map: { mappings: '' } };
     },
   };
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Checks the script-tag bundle (dist/, from `pnpm --filter @campaign-entry/widget build`) against its size budgets,
-// in gzip -9 bytes (1 KB = 1,000 B):
+// in gzip bytes as scripts/bundle-size.mjs counts them (level 9, 1 KB = 1,000 B):
 // - critical: what loads before the form is interactive: campaign-entry.js and anything it imports statically;
 // - aws: the chunk holding the AWS SDK (its Firehose client);
 // - total: what an English-speaking entrant downloads for a full submit.
@@ -18,11 +18,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { parseAst } from 'rollup/parseAst';
+import { kb, measure } from '../../../scripts/bundle-size.mjs';
 import { NEVER_LOADED } from '../build/aws-chunk.mjs';
 
-/** Budgets in gzip -9 bytes. */
+/** Budgets in gzip bytes (scripts/bundle-size.mjs). */
 export const BUDGETS = { critical: 12_000, aws: 52_000, total: 64_000 };
 
 /** The file the page's script tag loads. */
@@ -72,9 +72,7 @@ export function bundleSizes(dir) {
     const notLoaded = NOT_LOADED.find(([pattern]) => sources.length > 0 && sources.every((s) => pattern.test(s)));
     files.set(file, {
       file,
-      raw: code.length,
-      gzip: gzipSync(code, { level: 9 }).length,
-      brotli: brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+      ...measure(code),
       imports: importsOf(code.toString('utf8')),
       aws: sources.some((source) => source.includes('/@aws-sdk/client-firehose/')),
       notLoaded: notLoaded?.[1],
@@ -120,8 +118,6 @@ export function bundleSizes(dir) {
   const over = Object.keys(BUDGETS).filter((name) => measured[name] > BUDGETS[name]);
   return { files: rows, measured, budgets: BUDGETS, over };
 }
-
-const kb = (bytes) => `${(bytes / 1000).toFixed(2)} KB`;
 
 function printTable({ files, measured, budgets, over }) {
   console.log('file                                     raw        gzip      brotli  counted  loads');
