@@ -1,5 +1,5 @@
 // The capacity sweep behind CAPACITY.md: streams × identity regions × quota increases → p99 time to "You're in" and
-// stranded entries. Cells run at a twentieth of the entrants with a twentieth of every quota (same load per unit of
+// stranded entries. Cells run at a fiftieth of the entrants with a fiftieth of every quota (same load per unit of
 // quota, same people and network, same timing), which keeps the sweep to minutes; the recommended configuration is
 // then checked at full scale.
 import type { AwsQuotas } from './aws/quotas.js';
@@ -15,7 +15,7 @@ export const QUOTA_LEVELS: readonly { readonly label: string; readonly quotas: P
   { label: 'GetId + credentials 5,000/s', quotas: { getIdPerSecond: 5_000, getCredentialsPerSecond: 5_000 } },
 ];
 /** Entrants and quotas are divided by this in each cell. */
-export const SWEEP_SCALE = 20;
+export const SWEEP_SCALE = 50;
 /** Stream counts tried. */
 export const SWEEP_STREAMS = [1, 4] as const;
 /** Identity region counts tried. */
