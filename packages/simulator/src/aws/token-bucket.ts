@@ -12,11 +12,12 @@ export interface TokenBucket {
 }
 
 /**
- * Creates a full bucket refilling at `ratePerSecond`, holding at most `burstSeconds` of it.
+ * Creates a full bucket refilling at `ratePerSecond`, holding at most `burstSeconds` of it (and at least one call).
  * An infinite rate never refuses.
  */
 export function createTokenBucket(ratePerSecond: number, burstSeconds = 1, start = 0): TokenBucket {
-  const capacity = ratePerSecond * burstSeconds;
+  // At least one token: a quota scaled below one call per burst must still admit calls, one at a time.
+  const capacity = Math.max(1, ratePerSecond * burstSeconds);
   let tokens = capacity;
   let last = start;
   const refill = (now: number) => {
