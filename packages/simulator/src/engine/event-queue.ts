@@ -7,8 +7,16 @@ export interface ScheduledEvent {
   readonly at: number;
   /** Insertion order: events at the same time run first-in, first-out, so runs repeat exactly. */
   readonly seq: number;
-  readonly run: () => void;
+  run: () => void;
   cancelled: boolean;
+}
+
+const nothing = () => {};
+
+/** Cancels `event`: it is skipped when it comes up, and lets go of its callback (and whatever that holds) now. */
+export function cancel(event: ScheduledEvent): void {
+  event.cancelled = true;
+  event.run = nothing;
 }
 
 function before(a: ScheduledEvent, b: ScheduledEvent): boolean {

@@ -1,7 +1,7 @@
 // Virtual time for a whole simulated world: one clock, SDK-shaped timers on an event queue, and a run loop that lets
 // every promise callback settle before the clock moves, so the SDK's async code runs exactly as it would in time.
 import type { Timers } from '@campaign-entry/sdk';
-import { EventQueue, type ScheduledEvent } from './event-queue.js';
+import { cancel, EventQueue, type ScheduledEvent } from './event-queue.js';
 
 /** The world's clock and timers. */
 export interface VirtualTime {
@@ -39,7 +39,8 @@ export function createVirtualTime(start: number, tickMs = 1): VirtualTime {
     timers: {
       set: (callback, ms) => at(ms, callback),
       clear(handle) {
-        if (handle && typeof handle === 'object') (handle as ScheduledEvent).cancelled = true;
+        // A cleared timer would otherwise keep its closure (a whole disposed client) until its time comes.
+        if (handle && typeof handle === 'object') cancel(handle as ScheduledEvent);
       },
     },
     at,

@@ -8,7 +8,7 @@ import {
   type TransportWorld,
   type VisitTransport,
 } from '../aws/device-transport.js';
-import type { ScheduledEvent } from '../engine/event-queue.js';
+import { cancel, type ScheduledEvent } from '../engine/event-queue.js';
 import type { Random } from '../engine/random.js';
 import { Receipt, type Recorder } from '../report/recorder.js';
 import type { Entrant } from './behaviour.js';
@@ -79,7 +79,7 @@ export function startDevice(world: DeviceWorld, index: number, entrant: Entrant,
     if (!visit) return;
     visit.transport.close();
     visit.client.dispose();
-    if (visit.leaveTimer) visit.leaveTimer.cancelled = true;
+    if (visit.leaveTimer) cancel(visit.leaveTimer);
     visit = undefined;
     if (store.held === 0) return;
     const next = entrant.returns[visits];
