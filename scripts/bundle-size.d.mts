@@ -6,3 +6,5 @@ export declare const KB: 1000;
 export declare function measure(code: string | Uint8Array): { raw: number; gzip: number; brotli: number };
 /** Bytes as KB with two decimals, e.g. `11.80 KB`. */
 export declare function kb(bytes: number): string;
+/** The relative files an ES module imports, statically and dynamically. */
+export declare function importsOf(code: string): { static: string[]; dynamic: string[] };

@@ -38,7 +38,8 @@ if (mtime(built) < sources) {
 const child = spawn(
   process.execPath,
   [
-    '--disable-warning=NodeVersionSupportWarning',
+    '--import',
+    new URL('quiet-aws-sdk.mjs', import.meta.url).href,
     '--conditions=source',
     '--import',
     'tsx',

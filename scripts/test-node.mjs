@@ -39,7 +39,8 @@ if (files.length === 0) {
 const result = spawnSync(
   process.execPath,
   [
-    '--disable-warning=NodeVersionSupportWarning',
+    '--import',
+    new URL('quiet-aws-sdk.mjs', import.meta.url).href,
     '--conditions=source',
     '--import',
     'tsx',

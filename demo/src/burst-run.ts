@@ -1,7 +1,7 @@
 // A halftime burst: simulated entrants arrive over a few seconds, each on its own SDK client (in Node, in-memory
 // storage) against a running demo, with the emulator's quotas scaled down so throttling really happens.
-import { type CampaignClient, createCampaignClient } from '@campaign-entry/sdk';
-import { DEMO_CAMPAIGN } from './server.js';
+import { type CampaignClient, type CampaignClientConfig, createCampaignClient } from '@campaign-entry/sdk';
+import { DEMO_CAMPAIGN, DEMO_POOLS } from './server.js';
 
 /** Options of {@link runBurst}. Durations in milliseconds. */
 export interface BurstOptions {
@@ -15,8 +15,10 @@ export interface BurstOptions {
   readonly typingMs?: readonly [number, number];
   /** Firehose requests/s per stream during the burst (AWS: 2,000). @default 15 */
   readonly requestsPerSecond?: number;
-  /** Cognito GetId/s during the burst (AWS: 25 per account). @default 60 */
+  /** Cognito GetId/s per region during the burst (AWS: 25 per account and region). @default 60 */
   readonly getIdPerSecond?: number;
+  /** Identity pools (one per region, from {@link DEMO_POOLS}) the entrants' pages list. @default 1 */
+  readonly pools?: number;
   /** Give up waiting for acknowledgements after this long. @default 300_000 */
   readonly deadlineMs?: number;
   /** Progress lines. */
@@ -41,6 +43,15 @@ export interface BurstReport {
   readonly throttledCalls: number;
   /** Cognito calls refused with TooManyRequestsException. */
   readonly cognitoThrottles: number;
+  /** Identity pools (regions) the devices were spread over. */
+  readonly pools: number;
+  /** New guest identities Cognito created (one GetId each), and how many a second from the first arrival until the last
+   * device's first delivery. */
+  readonly getId: { readonly identities: number; readonly perSecond: number };
+  /** Time from a device opening the page to its first acknowledged entry, in ms (GetId-bound in a burst of new devices). */
+  readonly timeToFirstDelivery: { readonly p50: number; readonly p95: number; readonly max: number };
+  /** Time from the first arrival until every device had its first entry acknowledged, in ms. */
+  readonly allServedMs: number;
   /** Time from Submit to Firehose's acknowledgement, in ms. */
   readonly timeToAcknowledge: {
     readonly p50: number;
@@ -95,8 +106,20 @@ async function inspect<T>(url: string, path: string, init?: RequestInit): Promis
 interface Stats {
   quotas: { requestsPerSecond: number | null; getIdPerSecond: number | null };
   firehose: Record<string, { throttled: number }>;
-  cognito: { throttled: number };
+  cognito: { throttled: number; getId: number };
 }
+
+/** A simulated device's client: its own in-memory storage, so every one is a new device to Cognito. */
+const clientConfig = (url: string, identityPoolId: string): CampaignClientConfig => ({
+  region: DEMO_CAMPAIGN.region,
+  identityPoolId,
+  deliveryStreams: [...DEMO_CAMPAIGN.deliveryStreams],
+  campaignId: DEMO_CAMPAIGN.campaignId,
+  endpoints: { cognito: url, firehose: url },
+  storage: 'memory',
+  watchPage: false,
+  fields: ['name', 'email', 'postal-code', 'birth-date'],
+});
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -107,15 +130,24 @@ export async function runBurst(options: BurstOptions): Promise<BurstReport> {
   const [typingMin, typingMax] = options.typingMs ?? [3000, 10_000];
   const random = options.random ?? Math.random;
   const log = options.log ?? (() => {});
+  // One device first, so the burst measures Cognito and Firehose rather than this process loading the AWS SDK.
+  const warmUp = createCampaignClient(clientConfig(options.url, DEMO_POOLS[0] as string));
+  await warmUp.prefetch();
+  warmUp.dispose();
   const before = await inspect<Stats>(options.url, 'stats');
   const requestsPerSecond = options.requestsPerSecond ?? 15;
   const getIdPerSecond = options.getIdPerSecond ?? 60;
+  const pools = options.pools ?? 1;
+  if (!(Number.isInteger(pools) && pools >= 1 && pools <= DEMO_POOLS.length))
+    throw new Error(`pools must be 1–${DEMO_POOLS.length} (the demo emulator's regions), got ${pools}`);
   await inspect(options.url, 'quotas', { method: 'PUT', body: JSON.stringify({ requestsPerSecond, getIdPerSecond }) });
   const recordsBefore = (await inspect<{ total: number }>(options.url, 'records?offset=999999999')).total;
   const throttledBefore = Object.values(before.firehose).reduce((sum, stream) => sum + stream.throttled, 0);
 
   const started = performance.now();
   const latencies: number[] = [];
+  const firstDeliveries: number[] = [];
+  let lastServedAt = started;
   const submittedIds: string[] = [];
   const receipts = { delivered: 0, queued: 0, other: 0 };
   let retries = 0;
@@ -124,16 +156,8 @@ export async function runBurst(options: BurstOptions): Promise<BurstReport> {
 
   async function entrant(index: number): Promise<void> {
     await sleep(random() * window);
-    const client = createCampaignClient({
-      region: DEMO_CAMPAIGN.region,
-      identityPoolId: DEMO_CAMPAIGN.identityPoolId,
-      deliveryStreams: [...DEMO_CAMPAIGN.deliveryStreams],
-      campaignId: DEMO_CAMPAIGN.campaignId,
-      endpoints: { cognito: options.url, firehose: options.url },
-      storage: 'memory',
-      watchPage: false,
-      fields: ['name', 'email', 'postal-code', 'birth-date'],
-    });
+    const opened = performance.now();
+    const client = createCampaignClient(clientConfig(options.url, DEMO_POOLS.slice(0, pools).join(',')));
     clients.push(client);
     client.on('retrying', () => retries++);
     void client.prefetch(); // the widget does this when the form first gets focus
@@ -156,7 +180,10 @@ export async function runBurst(options: BurstOptions): Promise<BurstReport> {
     if (receipt.status === 'delivered' || receipt.status === 'queued') {
       receipts[receipt.status]++;
       submittedIds.push(receipt.entryId);
-      latencies.push((await acknowledgedAt) - tapped);
+      const at = await acknowledgedAt;
+      latencies.push(at - tapped);
+      firstDeliveries.push(at - opened);
+      lastServedAt = Math.max(lastServedAt, at);
       acknowledged++;
       if (acknowledged % 250 === 0) log(`  ${acknowledged}/${entrants} acknowledged`);
     } else {
@@ -197,6 +224,9 @@ export async function runBurst(options: BurstOptions): Promise<BurstReport> {
     counts.set(entryId, (counts.get(entryId) ?? 0) + 1);
   }
   const sorted = [...latencies].sort((a, b) => a - b);
+  const firstSorted = [...firstDeliveries].sort((a, b) => a - b);
+  const identities = after.cognito.getId - before.cognito.getId;
+  const allServedMs = lastServedAt - started;
   return {
     entrants,
     submitted: submittedIds.length,
@@ -212,6 +242,14 @@ export async function runBurst(options: BurstOptions): Promise<BurstReport> {
       p99: Math.round(percentile(sorted, 0.99)),
       max: Math.round(sorted.at(-1) ?? Number.NaN),
     },
+    pools,
+    getId: { identities, perSecond: Math.round((identities / Math.max(allServedMs, 1)) * 10_000) / 10 },
+    timeToFirstDelivery: {
+      p50: Math.round(percentile(firstSorted, 0.5)),
+      p95: Math.round(percentile(firstSorted, 0.95)),
+      max: Math.round(firstSorted.at(-1) ?? Number.NaN),
+    },
+    allServedMs: Math.round(allServedMs),
     receipts,
     durationMs: Math.round(durationMs),
     quotas: { requestsPerSecond, getIdPerSecond, streams: Object.keys(after.firehose).length },

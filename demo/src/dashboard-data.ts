@@ -1,7 +1,9 @@
-// What the live dashboard shows, computed from the emulator: the local analogue of the QuickSight dashboard (entries,
-// unique entrants) and of the CloudWatch alarms (throttling, per-stream load against quota).
+// What the live dashboard shows, computed from the emulator: the numbers marketing reads (counted as `pnpm query`
+// counts them in the delivered files) and, in their own section, the pipeline's health (the local analogue of the
+// launch-night CloudWatch alarms: throttling, per-stream load against quota, records the transform refuses).
 import type { Emulator } from '@campaign-entry/emulator';
-import { entrantKeyForEntry } from '@campaign-entry/firehose-transform/entrant-key';
+import { checkRecord, type TransformConfig } from '@campaign-entry/firehose-transform';
+import { createMarketingTally, type MarketingFigures, type TalliedEntry } from './marketing-tally.js';
 import { maskEmail, maskName, maskPostalCode } from './mask.js';
 
 /** One delivered entry as the dashboard lists it, personal data masked. */
@@ -35,21 +37,30 @@ export interface StreamLoad {
 /** Everything `/api/dashboard` answers. */
 export interface DashboardData {
   readonly now: number;
+  /** What marketing reads: entries the transform accepts, as `pnpm query` counts them once they are on disk. */
+  readonly marketing: MarketingFigures & {
+    /** Unique entries per minute of arrival, the last 30 minutes, oldest first. */
+    readonly perMinute: readonly { readonly minute: number; readonly entries: number }[];
+  };
   readonly totals: {
-    /** Records Firehose acknowledged (duplicates included: delivery is at-least-once). */
+    /** Records Firehose acknowledged (duplicates and refused records included: delivery is at-least-once). */
     readonly acknowledged: number;
-    /** Distinct entryIds. */
+    /** Distinct entryIds among the entries the transform accepts. */
     readonly unique: number;
     /** Distinct entrants by the canonical entrant key (the one the transform writes and the draw uses). */
     readonly entrants: number;
+    /** Further copies of an entryId already counted. */
     readonly duplicates: number;
     readonly suspect: number;
+    /** Entrants whose counting entry opted in to marketing. */
     readonly marketingOptIn: number;
-    /** Records that are not entries (not JSON, other schema): what the transform would reject. */
+    /** Records that are not entries (not JSON, not the record's shape); refused too when the transform runs. */
     readonly malformed: number;
+    /** Records the transform's checks refuse (they go to errors/processing-failed/, not entries/). */
+    readonly refused: number;
+    /** refused / acknowledged, from the same count (0 before the first record). */
+    readonly refusedShare: number;
   };
-  /** Acknowledged records per minute (arrival time), the last 30 minutes, oldest first. */
-  readonly perMinute: readonly { readonly minute: number; readonly entries: number }[];
   readonly streams: readonly StreamLoad[];
   readonly cognito: {
     readonly getId: number;
@@ -59,7 +70,7 @@ export interface DashboardData {
     readonly getIdQuota: number | null;
   };
   readonly latest: readonly LatestEntry[];
-  /** The Firehose transformation Lambda: records checked, and refused (written under errors/processing-failed/). */
+  /** The Firehose transformation Lambda's own counters: only records of buffers already written. */
   readonly transform: {
     readonly enabled: boolean;
     readonly processed: number;
@@ -72,6 +83,7 @@ export interface DashboardData {
 interface ParsedEntry {
   entryId?: unknown;
   fields?: Record<string, unknown>;
+  submittedAt?: unknown;
   consent?: { marketing?: unknown };
   meta?: { suspect?: unknown };
   checks?: { entrantKey?: unknown };
@@ -89,65 +101,95 @@ function transformTotals(transform: {
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
-/** Keeps running totals over the emulator's records, parsing each record once. */
-export function createDashboard(emulator: Emulator) {
+type Reading =
+  | { readonly kind: 'entry'; readonly entry: TalliedEntry; readonly parsed: ParsedEntry }
+  | {
+      readonly kind: 'skipped';
+      /** Not an entry at all (not JSON, not the record's shape). */
+      readonly malformed: boolean;
+      /** The transform refuses it. */
+      readonly refused: boolean;
+    };
+
+/**
+ * One acknowledged record as it lands in entries/: through the transform's own `checkRecord` when the demo runs the
+ * transform (same bytes, same arrival time, same verdict and entrant key), else as read raw by entries_unique.
+ */
+function read(data: string, arrivedAt: number, check: TransformConfig | undefined): Reading {
+  let parsed: ParsedEntry;
+  if (check) {
+    const outcome = checkRecord(new TextEncoder().encode(data), arrivedAt, check);
+    if (!outcome.ok) return { kind: 'skipped', malformed: outcome.reason === 'bad-shape', refused: true };
+    parsed = outcome.record as ParsedEntry;
+  } else {
+    try {
+      parsed = JSON.parse(data) as ParsedEntry;
+    } catch {
+      return { kind: 'skipped', malformed: true, refused: false };
+    }
+  }
+  const entryId = text(parsed.entryId);
+  if (!entryId) return { kind: 'skipped', malformed: true, refused: false };
+  return {
+    kind: 'entry',
+    parsed,
+    entry: {
+      entryId,
+      arrivedAt,
+      submittedAt: text(parsed.submittedAt),
+      entrantKey: text(parsed.checks?.entrantKey) || `entry:${entryId}`,
+      marketing: parsed.consent?.marketing === true,
+      postalCode: text(parsed.fields?.['postal-code']),
+    },
+  };
+}
+
+const emptyTotals = () => ({ acknowledged: 0, duplicates: 0, suspect: 0, malformed: 0, refused: 0 });
+
+/**
+ * Keeps running totals over the emulator's records, reading each record once.
+ * @param check the transform's configuration when the demo runs it (records it refuses never count)
+ */
+export function createDashboard(emulator: Emulator, check?: TransformConfig) {
   let seen = 0;
-  const ids = new Set<string>();
-  const entrants = new Set<string>();
-  const minutes = new Map<number, number>();
+  let tally = createMarketingTally();
   const latest: LatestEntry[] = [];
-  let totals = { acknowledged: 0, unique: 0, entrants: 0, duplicates: 0, suspect: 0, marketingOptIn: 0, malformed: 0 };
+  let totals = emptyTotals();
 
   function absorb(): void {
     const records = emulator.records();
     if (records.length < seen) {
       // The emulator was reset.
       seen = 0;
-      ids.clear();
-      entrants.clear();
-      minutes.clear();
+      tally = createMarketingTally();
       latest.length = 0;
-      totals = { acknowledged: 0, unique: 0, entrants: 0, duplicates: 0, suspect: 0, marketingOptIn: 0, malformed: 0 };
+      totals = emptyTotals();
     }
     for (const record of records.slice(seen)) {
       totals.acknowledged++;
-      const minute = Math.floor(record.arrivedAt / 60_000) * 60_000;
-      minutes.set(minute, (minutes.get(minute) ?? 0) + 1);
-      let entry: ParsedEntry;
-      try {
-        entry = JSON.parse(record.data) as ParsedEntry;
-      } catch {
-        totals.malformed++;
+      const reading = read(record.data, record.arrivedAt, check);
+      if (reading.kind === 'skipped') {
+        totals.malformed += Number(reading.malformed);
+        totals.refused += Number(reading.refused);
         continue;
       }
-      const entryId = text(entry.entryId);
-      if (!entryId) {
-        totals.malformed++;
-        continue;
-      }
-      if (ids.has(entryId)) {
+      if (!tally.add(reading.entry)) {
         totals.duplicates++;
         continue;
       }
-      ids.add(entryId);
-      // The transform's key when it ran; otherwise the same function on the raw e-mail.
-      const key = text(entry.checks?.entrantKey) || entrantKeyForEntry(entryId, text(entry.fields?.email));
-      entrants.add(key);
-      if (entry.meta?.suspect === true) totals.suspect++;
-      if (entry.consent?.marketing === true) totals.marketingOptIn++;
+      const { parsed } = reading;
+      if (parsed.meta?.suspect === true) totals.suspect++;
       latest.unshift({
-        entryId,
+        entryId: reading.entry.entryId,
         arrivedAt: record.arrivedAt,
-        name: maskName(text(entry.fields?.name)),
-        email: maskEmail(text(entry.fields?.email)),
-        postalCode: maskPostalCode(text(entry.fields?.['postal-code'])),
-        suspect: entry.meta?.suspect === true,
+        name: maskName(text(parsed.fields?.name)),
+        email: maskEmail(text(parsed.fields?.email)),
+        postalCode: maskPostalCode(text(parsed.fields?.['postal-code'])),
+        suspect: parsed.meta?.suspect === true,
       });
       latest.length = Math.min(latest.length, 12);
     }
     seen = records.length;
-    totals.unique = ids.size;
-    totals.entrants = entrants.size;
   }
 
   return function data(): DashboardData {
@@ -155,11 +197,7 @@ export function createDashboard(emulator: Emulator) {
     const stats = emulator.stats();
     const now = stats.now;
     const lastSecond = Math.floor(now / 1000) - 1;
-    const currentMinute = Math.floor(now / 60_000) * 60_000;
-    const perMinute = Array.from({ length: 30 }, (_, index) => {
-      const minute = currentMinute - (29 - index) * 60_000;
-      return { minute, entries: minutes.get(minute) ?? 0 };
-    });
+    const figures = tally.figures();
     const streams = Object.entries(stats.firehose).map(([name, counters]): StreamLoad => {
       const seconds = stats.history.map((second) => ({
         second: second.second,
@@ -181,8 +219,14 @@ export function createDashboard(emulator: Emulator) {
     });
     return {
       now,
-      totals: { ...totals },
-      perMinute,
+      marketing: { ...figures, perMinute: tally.perMinute(now, 30) },
+      totals: {
+        ...totals,
+        unique: figures.entries,
+        entrants: figures.entrants,
+        marketingOptIn: figures.optIns,
+        refusedShare: totals.acknowledged === 0 ? 0 : totals.refused / totals.acknowledged,
+      },
       streams,
       cognito: {
         getId: stats.cognito.getId,

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import type { Browser } from 'playwright-core';
+import { doubleTextSize, seriousAxeFindings, sidewaysScroll } from './page-checks.js';
 import { enter, launchChromium, outcome } from './page-driver.js';
 import { DEMO_PATHS, type RunningDemo, startDemo } from './server.js';
 
@@ -30,6 +31,29 @@ describe('the demo page in Chromium', { skip: built ? false : 'the widget is not
     await demo?.close();
     await rm(dataDir, { recursive: true, force: true });
   });
+
+  it('shows the form on the first screen of a 360 × 640 phone', async () => {
+    const page = await browser.newPage({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true });
+    await page.goto(`${demo.url}/`);
+    const name = page.locator('campaign-entry').locator('#name');
+    await name.waitFor();
+    const box = await name.boundingBox();
+    assert.ok(box && box.y + box.height <= 640, `the first field ends at ${box?.y}+${box?.height}`);
+    await page.close();
+  });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`has no serious axe finding, and fits 320 px with text at 200 % (${colorScheme})`, async () => {
+      const page = await browser.newPage({ viewport: { width: 320, height: 640 }, bypassCSP: true, colorScheme });
+      await page.goto(`${demo.url}/`);
+      await page.locator('campaign-entry').locator('#name').waitFor();
+      assert.deepEqual(await seriousAxeFindings(page), []);
+      await doubleTextSize(page);
+      await page.locator('campaign-entry').locator('#name').waitFor();
+      assert.equal(await sidewaysScroll(page), 0);
+      await page.close();
+    });
+  }
 
   it('takes an entry typed on a phone-sized screen, and pnpm query finds it in the delivered files', async () => {
     const page = await browser.newPage({
@@ -59,7 +83,8 @@ describe('the demo page in Chromium', { skip: built ? false : 'the widget is not
     const { stdout } = await run(
       process.execPath,
       [
-        '--disable-warning=NodeVersionSupportWarning',
+        '--import',
+        new URL('../../scripts/quiet-aws-sdk.mjs', import.meta.url).href,
         '--conditions=source',
         '--import',
         'tsx',

@@ -42,6 +42,23 @@ const EMPTY_ERRORS = `CREATE OR REPLACE VIEW errors AS SELECT NULL::VARCHAR AS d
   NULL::BIGINT AS attempts_made, NULL::TIMESTAMP AS failed_at, NULL::VARCHAR AS raw_text, NULL::VARCHAR AS entry_id,
   NULL::VARCHAR AS campaign_id, NULL::VARCHAR AS raw_data, NULL::VARCHAR AS lambda_arn WHERE false`;
 
+// Flat columns for people (`select name, email from entries_unique`), beside the JSON ones the Athena SQL reads.
+const FLAT_COLUMNS = `entryId,
+  fields['name'] AS name, fields['email'] AS email, fields['phone'] AS phone,
+  fields['postal-code'] AS postal_code, fields['birth-date'] AS birth_date,
+  consent.rules AS rules_accepted, consent.marketing AS marketing_opt_in,
+  meta.locale AS locale, meta.suspect AS suspect`;
+
+/**
+ * The Athena views keep their columns (the named queries read them); each is renamed `<view>_json` and wrapped in a
+ * view of the same name with the flat columns first. Views resolve names when queried, so `entries_unique` (built on
+ * `entries`) and `entrants` (on `entries_unique`) keep working.
+ */
+const FLATTEN_SQL = ['entries', 'entries_unique'].flatMap((view) => [
+  `ALTER VIEW ${view} RENAME TO ${view}_json`,
+  `CREATE VIEW ${view} AS SELECT ${FLAT_COLUMNS}, * EXCLUDE (entryId) FROM ${view}_json`,
+]);
+
 /** `<dataDir>/s3/<bucket>/entries/`: where Firehose (and the emulator) write. */
 export function entriesDirectory(dataDir: string, bucket: string): string {
   return join(dataDir, 's3', bucket, 'entries');
@@ -81,7 +98,9 @@ async function read(
 
 /**
  * Opens an in-memory DuckDB with the views `entries` (every delivered record), `entries_unique` (one row per
- * entryId), exactly as infra-notes defines them for Athena, and `errors` (records the transform refused).
+ * entryId), as infra-notes defines them for Athena plus flat columns (`name`, `email`, `postal_code`,
+ * `marketing_opt_in`, …) in front, `entrants` (one row per canonical entrant) and `errors` (records the transform
+ * refused).
  * @throws {NoEntriesYet} when no file has been delivered yet
  */
 export async function openEntriesDb(dataDir: string, bucket: string): Promise<EntriesDb> {
@@ -91,7 +110,9 @@ export async function openEntriesDb(dataDir: string, bucket: string): Promise<En
   }
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
-  for (const statement of duckdbSetupSql(join(directory, '**', '*.gz'))) await connection.run(statement);
+  for (const statement of [...duckdbSetupSql(join(directory, '**', '*.gz')), ...FLATTEN_SQL]) {
+    await connection.run(statement);
+  }
   // `entrants`: one row per canonical entrant and its counting entry, as the named query defines it for Athena.
   await connection.run(`CREATE OR REPLACE VIEW entrants AS ${findQuery('entrants').duckdb}`);
   const errors = errorsDirectory(dataDir, bucket);

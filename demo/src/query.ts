@@ -5,31 +5,45 @@ import { NoEntriesYet, namedQueries, openEntriesDb, type QueryResult } from './e
 import { DEMO_CAMPAIGN, DEMO_PATHS } from './server.js';
 import { formatCsv, formatTable } from './table-format.js';
 
-const USAGE = `Usage: pnpm query ["<SQL>"] [--json | --csv] [--named <query> [--param <value>]...] [--data <dir>] [--bucket <name>] [--list]
+const USAGE = `Usage: pnpm query ["<SQL>"] [--json | --csv | --wide] [--named <query> [--param <value>]...] [--data <dir>] [--bucket <name>] [--list]
 
   Views: entries (every delivered record, duplicates included), entries_unique (one row per entryId),
          entrants (one row per canonical entrant: its key and its counting entry, the earliest to arrive),
          errors (records the Firehose transform refused, under errors/processing-failed/).
+         entries and entries_unique start with flat columns: entryId, name, email, phone, postal_code, birth_date,
+         rules_accepted, marketing_opt_in, locale, suspect; then the record's JSON columns (fields, consent, meta, …).
+  Tables are fitted to the terminal (long cells cut with …; a row per block when there are too many columns);
+  --wide prints every cell in full.
   Examples:
     pnpm query
-    pnpm query "select fields['email'] as email, submittedAt from entries_unique order by submittedAt desc limit 10"
+    pnpm query "select name, email, submittedAt from entries_unique order by submittedAt desc limit 10"
     pnpm query "select * from entrants where entry_count > 1"
     pnpm query --named likely-duplicates
     pnpm query --named winner-draw --param 2027-02-14T02:00:00Z --param 15 --param <published-seed-hex>`;
 
-/** The summary: totals, then entries per minute. */
+/**
+ * The summary: the dashboard's marketing figures (entries, entrants by the canonical key, opt-in rate), the
+ * pipeline's counts, then entries per minute of arrival (the server's clock, as on the dashboard).
+ */
 async function summary(run: (sql: string) => Promise<QueryResult>): Promise<QueryResult[]> {
   return [
     await run(`SELECT
+  (SELECT count(*) FROM entries_unique) AS entries,
+  (SELECT count(*) FROM entrants) AS unique_entrants,
+  (SELECT round(100 * avg(CAST(marketing_opt_in AS INTEGER)), 1) FROM entrants) AS opt_in_percent,
   (SELECT count(*) FROM entries) AS records,
-  (SELECT count(*) FROM entries_unique) AS unique_entries,
-  (SELECT count(DISTINCT entrant_key) FROM entries_unique) AS unique_entrants,
   (SELECT count(*) FROM entries) - (SELECT count(*) FROM entries_unique) AS duplicates,
-  (SELECT count(*) FROM entries_unique WHERE meta.suspect) AS suspected_bots,
+  (SELECT count(*) FROM entries_unique WHERE suspect) AS suspected_bots,
   (SELECT count(*) FROM errors) AS refused_by_transform`),
-    await run(`SELECT substr(submittedAt, 1, 16) AS minute_utc, count(*) AS entries
+    await run(`SELECT substr(arrivedAt, 1, 16) AS minute_utc, count(*) AS entries
 FROM entries_unique GROUP BY 1 ORDER BY 1 DESC LIMIT 15`),
   ];
+}
+
+/** How to run one named query, its parameters spelled out. */
+function namedUsage(query: { name: string; description: string; parameters: readonly string[] }): string {
+  const params = query.parameters.map((parameter) => ` --param <${parameter}>`).join('');
+  return `Usage: pnpm query --named ${query.name}${params}\n\n  ${query.description}`;
 }
 
 async function main(): Promise<number> {
@@ -52,8 +66,28 @@ async function main(): Promise<number> {
       );
     return 0;
   }
+  if (values.named) {
+    // Checked before DuckDB sees it: its own words ("Expected 3 parameters") do not say which or in what order.
+    const query = namedQueries().find((candidate) => candidate.name === values.named);
+    if (!query) {
+      console.error(`No named query "${values.named}". These exist (pnpm query --list):`);
+      for (const candidate of namedQueries()) console.error(`  ${candidate.name}`);
+      return 2;
+    }
+    const given = values.param?.length ?? 0;
+    if (given !== query.parameters.length) {
+      console.error(
+        `${query.name} takes ${query.parameters.length} parameter${query.parameters.length === 1 ? '' : 's'}` +
+          `${query.parameters.length ? ` (${query.parameters.join(', ')}, in this order)` : ''}; got ${given}.\n\n${namedUsage(query)}`,
+      );
+      return 2;
+    }
+  }
+  // A terminal's own width; piped output gets 120 columns unless --wide.
+  const width = values.wide ? Number.POSITIVE_INFINITY : process.stdout.isTTY ? process.stdout.columns : 120;
+  const table = (result: QueryResult) => formatTable(result, { width });
   const format = (result: QueryResult) =>
-    values.json ? JSON.stringify(result.rows, null, 2) : values.csv ? formatCsv(result) : formatTable(result);
+    values.json ? JSON.stringify(result.rows, null, 2) : values.csv ? formatCsv(result) : table(result);
   let db: Awaited<ReturnType<typeof openEntriesDb>>;
   try {
     db = await openEntriesDb(values.data ?? DEMO_PATHS.data, values.bucket ?? DEMO_CAMPAIGN.bucket);
@@ -77,7 +111,7 @@ async function main(): Promise<number> {
       if (values.json) console.log(JSON.stringify({ totals: totals?.rows[0], perMinute: perMinute?.rows }, null, 2));
       else
         console.log(
-          `${formatTable(totals as QueryResult)}\n\nEntries per minute (UTC, latest first)\n${formatTable(perMinute as QueryResult)}`,
+          `${table(totals as QueryResult)}\n\nEntries per minute of arrival (UTC, latest first)\n${table(perMinute as QueryResult)}`,
         );
     }
     return 0;
@@ -96,6 +130,7 @@ function parse() {
     options: {
       json: { type: 'boolean' },
       csv: { type: 'boolean' },
+      wide: { type: 'boolean' },
       named: { type: 'string' },
       param: { type: 'string', multiple: true },
       data: { type: 'string' },

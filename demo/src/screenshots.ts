@@ -22,6 +22,24 @@ try {
   await phone.goto(`${demo.url}/`);
   await phone.locator('campaign-entry').locator('#name').waitFor();
   await phone.screenshot({ path: join(docs, 'demo-page-phone.png'), fullPage: true });
+
+  // A 360 × 640 phone: the first screen, then a refused submit (the error summary at the top, focused), in English
+  // and in Spanish.
+  const small = await browser.newPage({
+    viewport: { width: 360, height: 640 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+  });
+  for (const locale of ['en', 'es']) {
+    await small.goto(`${demo.url}/`);
+    await small.locator('campaign-entry').evaluate((element, value) => element.setAttribute('locale', value), locale);
+    await small.locator('campaign-entry').locator('#name').waitFor();
+    await small.screenshot({ path: join(docs, `demo-first-screen-${locale}.png`) });
+    await small.locator('campaign-entry').locator('button[type="submit"]').click();
+    await small.locator('campaign-entry').locator('.summary:focus').waitFor();
+    await small.screenshot({ path: join(docs, `demo-error-summary-${locale}.png`) });
+  }
   await enter(phone, { name: 'Ada Lovelace', email: 'ada@example.com', postalCode: '94110', birthDate: '1990-05-01' });
   await outcome(phone);
   await phone.locator('campaign-entry').scrollIntoViewIfNeeded();
@@ -38,11 +56,16 @@ try {
   const desk = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
   await desk.goto(`${demo.url}/dashboard/`);
   await desk.waitForFunction(
-    () => Number(document.getElementById('unique')?.textContent?.replace(/,/g, '')) > 250,
+    () => Number(document.getElementById('entries')?.textContent?.replace(/,/g, '')) > 250,
     undefined,
     { timeout: 60_000 },
   );
   await desk.screenshot({ path: join(docs, 'dashboard.png'), fullPage: true });
+  const pocket = await browser.newPage({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true });
+  await pocket.goto(`${demo.url}/dashboard/`);
+  await pocket.waitForFunction(() => Number(document.getElementById('entries')?.textContent?.replace(/,/g, '')) > 0);
+  await pocket.waitForTimeout(1500); // one more poll, so the chart is drawn at the phone's width
+  await pocket.screenshot({ path: join(docs, 'dashboard-phone.png') });
   await burst;
   console.log(`Screenshots written to ${docs}`);
 } finally {

@@ -2,9 +2,9 @@
 // plus the live dashboard. `pnpm demo` runs it; tests start it on port 0.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_POOL_ID, type EmulatorOptions } from '@campaign-entry/emulator';
+import { DEFAULT_POOL_ID, defaultPoolId, type EmulatorOptions } from '@campaign-entry/emulator';
 import { isLoopbackNodeRequest, type RunningEmulator, startEmulator } from '@campaign-entry/emulator/server';
-import { createTransformHandler } from '@campaign-entry/firehose-transform';
+import { createTransformHandler, type TransformConfig } from '@campaign-entry/firehose-transform';
 import type { FieldName } from '@campaign-entry/sdk/rules';
 import { createDashboard } from './dashboard-data.js';
 import { contentSecurityPolicy, createStaticHandler } from './static-files.js';
@@ -28,6 +28,20 @@ export const DEMO_CAMPAIGN = {
   fields: ['name', 'email', 'postal-code', 'birth-date'] as readonly FieldName[],
   minAge: 21,
 } as const;
+
+/**
+ * Identity pools of the demo's emulator, one per region (GetId's 25/s quota is per account and region): the page uses
+ * the first; `pnpm demo:burst --pools N` spreads new devices over the first N.
+ */
+export const DEMO_POOLS = ['us-east-1', 'us-east-2', 'us-west-2', 'eu-west-1'].map((region) =>
+  region === DEMO_CAMPAIGN.region ? DEMO_CAMPAIGN.identityPoolId : defaultPoolId(region),
+);
+
+/** What the demo's transform Lambda checks (its FIELDS/MIN_AGE/CAMPAIGN_ID); the dashboard applies the same checks. */
+export const DEMO_TRANSFORM_CONFIG: TransformConfig = {
+  campaignId: DEMO_CAMPAIGN.campaignId,
+  spec: { fields: DEMO_CAMPAIGN.fields, minAge: DEMO_CAMPAIGN.minAge },
+};
 
 /** Options of {@link startDemo}. */
 export interface DemoOptions {
@@ -124,19 +138,13 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
     port: options.port ?? 8787,
     dataDir,
     region: DEMO_CAMPAIGN.region,
-    pools: [{ id: DEMO_CAMPAIGN.identityPoolId }],
+    pools: DEMO_POOLS.map((id) => ({ id, region: id.slice(0, id.indexOf(':')) })),
     streams: DEMO_CAMPAIGN.deliveryStreams.map((name) => ({ name, bucket: DEMO_CAMPAIGN.bucket, prefix: 'entries/' })),
     buffering: options.buffering ?? { sizeBytes: 1024 * 1024, intervalMs: 10_000 },
     ...(options.transform === false
       ? {}
       : {
-          transform: createTransformHandler(
-            {
-              campaignId: DEMO_CAMPAIGN.campaignId,
-              spec: { fields: DEMO_CAMPAIGN.fields, minAge: DEMO_CAMPAIGN.minAge },
-            },
-            { log: options.log ?? (() => {}) },
-          ),
+          transform: createTransformHandler(DEMO_TRANSFORM_CONFIG, { log: options.log ?? (() => {}) }),
         }),
     ...options.emulator,
     fallback: (request, response) => {
@@ -148,7 +156,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
     ...(options.log ? { log: options.log } : {}),
   });
   origin = running.url;
-  dashboard = createDashboard(running.emulator);
+  dashboard = createDashboard(running.emulator, options.transform === false ? undefined : DEMO_TRANSFORM_CONFIG);
   return {
     url: running.url,
     port: running.port,

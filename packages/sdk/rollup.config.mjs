@@ -1,8 +1,10 @@
-// The npm build: ES modules for bundlers, dependencies left as imports, one entry per `exports` subpath. The delivery
-// loop and the AWS transport stay separate chunks behind their dynamic imports, so an app's bundler can split them too.
+// The npm build: ES modules for bundlers, dependencies left as imports, one entry per `exports` subpath, and one file
+// per source module (`preserveModules`), so an app's bundler splits the SDK as finely as its sources: the element's
+// first chunk takes the few small modules it imports (an error class, field names, the stash) and not the client that
+// a lazy chunk uses; the delivery loop and the AWS transport stay behind their dynamic imports.
 import { createBundle } from '../../rollup.config.mjs';
 
-export default createBundle({
+const bundle = createBundle({
   input: {
     index: 'src/index.ts',
     rules: 'src/rules.ts',
@@ -14,3 +16,5 @@ export default createBundle({
   minify: false,
   external: (id) => id === 'idb-keyval' || id.startsWith('@aws-sdk/'),
 });
+
+export default { ...bundle, output: { ...bundle.output, preserveModules: true, preserveModulesRoot: 'src' } };

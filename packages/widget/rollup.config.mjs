@@ -5,7 +5,7 @@
 //   with the SDK's validation, storage and client (form-controller-*.js), on first focus or submit the SDK's delivery
 //   loop with the AWS SDK (aws-*.js). `node scripts/sizes.mjs` checks them against their budgets.
 // - dist/lib/: the npm build for bundlers, one file per source module (Lit and the SDK stay imports; the app's bundler
-//   splits and minifies).
+//   splits and minifies), templates minified as in dist/.
 import { createBundle, packageSideEffects } from '../../rollup.config.mjs';
 import { awsChunk, awsChunkStaysLazy } from './build/aws-chunk.mjs';
 import { minifyTemplates } from './build/minify-templates.mjs';
@@ -31,11 +31,16 @@ export default [
   },
   (() => {
     const lib = createBundle({
-      input: { index: 'src/index.ts', 'campaign-entry': 'src/campaign-entry.ts' },
+      input: { index: 'src/index.ts', 'campaign-entry': 'src/campaign-entry.ts', react: 'src/react.ts' },
       dir: 'dist/lib',
       minify: false,
       external: (id) => id === 'lit' || id.startsWith('lit/') || id.startsWith('@campaign-entry/'),
     });
-    return { ...lib, output: { ...lib.output, preserveModules: true, preserveModulesRoot: 'src' } };
+    return {
+      ...lib,
+      // The same template minification as the script-tag file: an app's minifier leaves template text alone.
+      plugins: [...lib.plugins, minifyTemplates((id) => id.includes('/packages/widget/src/'))],
+      output: { ...lib.output, preserveModules: true, preserveModulesRoot: 'src' },
+    };
   })(),
 ];

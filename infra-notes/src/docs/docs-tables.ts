@@ -22,11 +22,16 @@ const table = (head: readonly string[], rows: readonly (readonly string[])[]) =>
     ...rows.map((r) => `| ${r.join(' | ')} |`),
   ].join('\n');
 
-/** Entrants/s → streams, credential calls, quota increases and lead time. */
+/** Identity-pool region counts the capacity and backlog tables compare. */
+export const CAPACITY_REGIONS = [1, 4] as const;
+
+/** Entrants/s and identity-pool regions → streams, credential calls, quota increases and lead time. */
 export function renderCapacityTable(): string {
   return table(
     [
       'Peak entrants/s',
+      'Regions',
+      'GetId capacity/s',
       'Streams (floor)',
       'Streams (planned)',
       'MiB/s per stream',
@@ -34,10 +39,11 @@ export function renderCapacityTable(): string {
       'Quota increases to request',
       'File',
     ],
-    CAPACITY_RATES.map((rate) => {
-      const row = planCapacity(rate);
+    CAPACITY_RATES.flatMap((rate) => CAPACITY_REGIONS.map((regions) => planCapacity(rate, regions))).map((row) => {
       return [
-        number(rate),
+        number(row.entrantsPerSecond),
+        number(row.regions),
+        number(row.getIdCapacityPerSecond),
         number(row.minimumStreams),
         number(row.plannedStreams),
         row.mibPerSecondPerStream.toFixed(2),
@@ -49,20 +55,24 @@ export function renderCapacityTable(): string {
   );
 }
 
-/** Devices waiting for guest credentials after a 10-minute burst at the default GetId quota. */
+/** Devices waiting for guest credentials after a 10-minute burst at the default GetId quota, per region count. */
 export function renderBacklogTable(): string {
-  const quota = DEFAULT_QUOTAS.cognitoGetIdPerSecond;
   return table(
-    ['New devices/s for 10 min', 'Still waiting at the end', 'Time to serve them at 25/s'],
-    [50, 100, 1_000, 10_000].map((rate) => {
-      const backlog = credentialBacklog(rate, 600, quota);
-      const hours = backlog.drainSeconds / 3_600;
-      return [
-        number(rate),
-        number(backlog.waitingDevices),
-        hours < 1 ? `${number(hours * 60)} min` : `${hours.toFixed(1)} h`,
-      ];
-    }),
+    ['New devices/s for 10 min', 'Regions', 'GetId quota/s', 'Still waiting at the end', 'Time to serve them'],
+    [50, 100, 1_000, 10_000].flatMap((rate) =>
+      CAPACITY_REGIONS.map((regions) => {
+        const quota = DEFAULT_QUOTAS.cognitoGetIdPerSecond * regions;
+        const backlog = credentialBacklog(rate, 600, quota);
+        const hours = backlog.drainSeconds / 3_600;
+        return [
+          number(rate),
+          number(regions),
+          number(quota),
+          number(backlog.waitingDevices),
+          hours < 1 ? `${number(hours * 60)} min` : `${hours.toFixed(1)} h`,
+        ];
+      }),
+    ),
   );
 }
 

@@ -27,6 +27,15 @@ describe('planCapacity', () => {
   });
 });
 
+describe('planCapacity over several regions', () => {
+  test('carries 25 new devices a second per region before any increase', () => {
+    for (const regions of [1, 2, 4]) assert.equal(planCapacity(10, regions).getIdCapacityPerSecond, 25 * regions);
+    assert.match(planCapacity(50).increases.join(), /GetId/u);
+    assert.deepEqual(planCapacity(50, 4).increases, [], '50/s over four regions is 12.5/s each, under 70% of 25');
+    assert.match(planCapacity(1_000, 4).increases.join(), /GetId → 358\/s in each region/u);
+  });
+});
+
 describe('credentialBacklog', () => {
   test('grows with the excess over the quota and drains at the quota', () => {
     assert.deepEqual(credentialBacklog(125, 60, 25), { waitingDevices: 6_000, drainSeconds: 240 });

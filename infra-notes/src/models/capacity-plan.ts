@@ -29,9 +29,21 @@ export const PLANNING = {
   newDevicesPerEntry: 1,
 } as const;
 
+/**
+ * Regions with Cognito identity pools (federated identities) near a North American audience, stream region first: each
+ * adds its own default GetId quota, and IAM being global its guests can write to the streams in us-east-1. Check the
+ * AWS regional services list before a campaign; Europe (eu-west-1, eu-west-2, eu-central-1, …) and Asia Pacific
+ * regions also have them, at a larger latency cost.
+ */
+export const IDENTITY_POOL_REGIONS = ['us-east-1', 'us-east-2', 'us-west-2', 'us-west-1', 'ca-central-1'] as const;
+
 /** What one peak rate needs. */
 export interface CapacityRow {
   readonly entrantsPerSecond: number;
+  /** Regions with an identity pool (the page lists one pool per region). */
+  readonly regions: number;
+  /** New devices per second the default GetId quotas carry: 25 × regions. */
+  readonly getIdCapacityPerSecond: number;
   /** Streams if every entrant made exactly one request and streams filled evenly to 100%. */
   readonly minimumStreams: number;
   /** Streams to deploy: requestsPerEntry and targetUtilisation applied. */
@@ -46,8 +58,11 @@ export interface CapacityRow {
   readonly leadTime: string;
 }
 
-/** The plan for one peak of entrants per second. */
-export function planCapacity(entrantsPerSecond: number): CapacityRow {
+/**
+ * The plan for one peak of entrants per second.
+ * @param regions identity pools in this many regions, each with its own GetId and GetCredentialsForIdentity quotas
+ */
+export function planCapacity(entrantsPerSecond: number, regions = 1): CapacityRow {
   const perStream = DEFAULT_QUOTAS.firehoseRequestsPerSecond;
   const minimumStreams = Math.max(1, Math.ceil(entrantsPerSecond / perStream));
   const plannedStreams = Math.max(
@@ -55,13 +70,16 @@ export function planCapacity(entrantsPerSecond: number): CapacityRow {
     Math.ceil((entrantsPerSecond * PLANNING.requestsPerEntry) / (perStream * PLANNING.targetUtilisation)),
   );
   const credentialCallsPerSecond = Math.ceil(entrantsPerSecond * PLANNING.newDevicesPerEntry);
+  // Devices spread evenly over the regions' pools (by hash), so each region's quota carries its share.
+  const perRegion = credentialCallsPerSecond / regions;
   const ask = (callsPerSecond: number) => Math.ceil(callsPerSecond / PLANNING.targetUtilisation);
+  const each = regions > 1 ? ' in each region' : '';
   const increases: string[] = [];
-  if (credentialCallsPerSecond > DEFAULT_QUOTAS.cognitoGetIdPerSecond * PLANNING.targetUtilisation) {
-    increases.push(`Cognito GetId → ${ask(credentialCallsPerSecond).toLocaleString('en-US')}/s`);
+  if (perRegion > DEFAULT_QUOTAS.cognitoGetIdPerSecond * PLANNING.targetUtilisation) {
+    increases.push(`Cognito GetId → ${ask(perRegion).toLocaleString('en-US')}/s${each}`);
   }
-  if (credentialCallsPerSecond > DEFAULT_QUOTAS.cognitoGetCredentialsPerSecond * PLANNING.targetUtilisation) {
-    increases.push(`Cognito GetCredentialsForIdentity → ${ask(credentialCallsPerSecond).toLocaleString('en-US')}/s`);
+  if (perRegion > DEFAULT_QUOTAS.cognitoGetCredentialsPerSecond * PLANNING.targetUtilisation) {
+    increases.push(`Cognito GetCredentialsForIdentity → ${ask(perRegion).toLocaleString('en-US')}/s${each}`);
   }
   if (plannedStreams > DEFAULT_QUOTAS.firehoseStreamsPerRegion) {
     const perStreamNeeded = Math.ceil(
@@ -73,11 +91,13 @@ export function planCapacity(entrantsPerSecond: number): CapacityRow {
   const leadTime =
     increases.length === 0
       ? '—'
-      : plannedStreams > DEFAULT_QUOTAS.firehoseStreamsPerRegion || credentialCallsPerSecond > 1_000
+      : plannedStreams > DEFAULT_QUOTAS.firehoseStreamsPerRegion || perRegion > 1_000
         ? '8+ weeks; may be granted in part'
         : '4–6 weeks';
   return {
     entrantsPerSecond,
+    regions,
+    getIdCapacityPerSecond: DEFAULT_QUOTAS.cognitoGetIdPerSecond * regions,
     minimumStreams,
     plannedStreams: Math.min(plannedStreams, DEFAULT_QUOTAS.firehoseStreamsPerRegion),
     mibPerSecondPerStream: (entrantsPerSecond * PLANNING.recordBytes) / 1_048_576 / Math.min(plannedStreams, 50),

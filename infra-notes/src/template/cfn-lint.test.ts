@@ -5,19 +5,24 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { templateUrl } from './template.js';
+import { identityRegionTemplateUrl, templateUrl } from './template.js';
+
+/** Runs cfn-lint on one template and asserts it finds nothing. */
+function assertLintClean(url: URL): void {
+  const run = spawnSync('cfn-lint', ['--format', 'parseable', fileURLToPath(url)], {
+    encoding: 'utf8',
+    timeout: 300_000,
+  });
+  const missing = (run.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
+  assert.ok(!missing, 'cfn-lint is not installed: pip install cfn-lint (then re-run the tests)');
+  assert.ifError(run.error);
+  const findings = `${run.stdout}${run.stderr}`.trim();
+  assert.equal(findings, '', `cfn-lint findings:\n${findings}`);
+  assert.equal(run.status, 0, `cfn-lint exited with ${run.status}`);
+}
 
 describe('cfn-lint', () => {
-  test('reports no error and no warning on template.yaml', () => {
-    const run = spawnSync('cfn-lint', ['--format', 'parseable', fileURLToPath(templateUrl)], {
-      encoding: 'utf8',
-      timeout: 300_000,
-    });
-    const missing = (run.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
-    assert.ok(!missing, 'cfn-lint is not installed: pip install cfn-lint (then re-run the tests)');
-    assert.ifError(run.error);
-    const findings = `${run.stdout}${run.stderr}`.trim();
-    assert.equal(findings, '', `cfn-lint findings:\n${findings}`);
-    assert.equal(run.status, 0, `cfn-lint exited with ${run.status}`);
-  });
+  test('reports no error and no warning on template.yaml', () => assertLintClean(templateUrl));
+
+  test('reports no error and no warning on identity-region.yaml', () => assertLintClean(identityRegionTemplateUrl));
 });

@@ -1,6 +1,7 @@
 // The stack's template and the one call that checks it all: spec conformance, references and security invariants.
 import { readFileSync } from 'node:fs';
 import { type CfnTemplate, parseTemplate } from './cfn-yaml.js';
+import { checkIdentity, REGIONAL_STREAM_ARN_PREFIX } from './invariants/identity.js';
 import { expandLanguageExtensions, type ParameterValues } from './language-extensions.js';
 import { loadResourceSpec, type ResourceSpec } from './resource-spec.js';
 import { checkSecurityInvariants } from './security-invariants.js';
@@ -11,9 +12,12 @@ import { checkReferences } from './template-references.js';
 /** infra-notes/template.yaml. */
 export const templateUrl = new URL('../../template.yaml', import.meta.url);
 
-/** Parses infra-notes/template.yaml (with `Fn::ForEach` still in place). */
-export function loadTemplate(): CfnTemplate {
-  return parseTemplate(readFileSync(templateUrl, 'utf8'));
+/** infra-notes/identity-region.yaml: one more region's identity pool and guest role, deployed once per extra region. */
+export const identityRegionTemplateUrl = new URL('../../identity-region.yaml', import.meta.url);
+
+/** Parses a template (by default infra-notes/template.yaml, with `Fn::ForEach` still in place). */
+export function loadTemplate(url: URL = templateUrl): CfnTemplate {
+  return parseTemplate(readFileSync(url, 'utf8'));
 }
 
 /** The most resources a template may declare after transforms (CloudFormation quota). */
@@ -44,5 +48,21 @@ export function checkExpandedTemplate(expanded: CfnTemplate, spec: ResourceSpec 
     ...validateResources(expanded, spec),
     ...checkReferences(expanded, spec),
     ...checkSecurityInvariants(expanded),
+  ];
+}
+
+/**
+ * Runs the checks that apply to a regional identity stack (identity-region.yaml): resource specification, references
+ * and the identity invariants, its guest role writing only to the main stack's streams in `StreamRegion`. (The
+ * storage, edge and other invariants concern resources only the main stack has.)
+ */
+export function checkIdentityRegionTemplate(
+  template: CfnTemplate,
+  spec: ResourceSpec = loadResourceSpec(),
+): TemplateIssue[] {
+  return [
+    ...validateResources(template, spec),
+    ...checkReferences(template, spec),
+    ...checkIdentity(template, REGIONAL_STREAM_ARN_PREFIX),
   ];
 }

@@ -83,6 +83,43 @@ describe('createEmulator', () => {
     assert.deepEqual(waits, [250]);
   });
 
+  it('serves pools in several regions, each with its own GetId quota, and issues identities in the pool region', async () => {
+    const east1 = 'us-east-1:00000000-0000-4000-8000-000000000001';
+    const east2 = 'us-east-2:00000000-0000-4000-8000-000000000002';
+    const west2 = 'us-west-2:00000000-0000-4000-8000-000000000003';
+    const { emulator } = setup({
+      quotas: { getIdPerSecond: 2 },
+      pools: [
+        { id: east1, quotas: { getIdPerSecond: 0 } },
+        { id: east2, region: 'us-east-2' },
+        { id: west2, region: 'us-west-2' },
+      ],
+    });
+    const getId = async (pool: string) => answer(await emulator.handle(cognitoCall('GetId', { IdentityPoolId: pool })));
+    assert.equal((await getId(east1)).json.__type, 'TooManyRequestsException');
+    const ids = [await getId(east2), await getId(east2), await getId(west2), await getId(west2)];
+    assert.deepEqual(
+      ids.map((id) => String(id.json.IdentityId).split(':')[0]),
+      ['us-east-2', 'us-east-2', 'us-west-2', 'us-west-2'],
+    );
+    assert.equal((await getId(east2)).json.__type, 'TooManyRequestsException', 'us-east-2 used its 2 a second');
+    const credentials = answer(
+      await emulator.handle(cognitoCall('GetCredentialsForIdentity', { IdentityId: ids[2]?.json.IdentityId })),
+    );
+    assert.equal(credentials.status, 200);
+    assert.deepEqual(
+      emulator.stats().pools.map((pool) => pool.region),
+      [undefined, 'us-east-2', 'us-west-2'],
+    );
+  });
+
+  it('refuses a pool whose id is not in its region', () => {
+    assert.throws(
+      () => setup({ pools: [{ id: 'us-east-2:00000000-0000-4000-8000-000000000002', region: 'us-west-2' }] }),
+      /must look like "us-west-2:/u,
+    );
+  });
+
   it('drops every request of both services while offline', async () => {
     const { emulator, clock } = setup({ faults: { offline: true } });
     assert.equal(await emulator.handle(cognitoCall('GetId', {})), 'drop');

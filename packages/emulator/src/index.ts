@@ -18,6 +18,7 @@ export type {
   EmulatorOptions,
   Faults,
   PoolOptions,
+  PoolQuotaSettings,
   QuotaSettings,
   Quotas,
   ResolvedPool,

@@ -284,6 +284,47 @@ describe('createCampaignClient', () => {
     assert.equal((await store.list()).length, 0);
   });
 
+  it('reads the whole store once while it is the only sender, then only what it sends', async () => {
+    const memory = createMemoryStore();
+    let lists = 0;
+    const store: EntryStore = {
+      ...memory,
+      list: () => {
+        lists++;
+        return memory.list();
+      },
+    };
+    let call = 0;
+    // Every other call fails its second record: partial failures, retried.
+    const { client, time, transport } = setup(
+      (_stream, lines) =>
+        lines.map((_, index) =>
+          ++call % 2 === 0 && index === 1
+            ? { ok: false, errorCode: 'ServiceUnavailableException', errorMessage: 'Slow down.' }
+            : { ok: true, recordId: `r${call}-${index}` },
+        ),
+      { storage: store },
+    );
+    await Promise.all(Array.from({ length: 12 }, (_, index) => submit(client, time, valid(`Entrant ${index}`))));
+    const deadline = Date.now() + 30_000;
+    while ((await store.count()) > 0 && Date.now() < deadline) await time.advance(500);
+    assert.equal(await store.count(), 0);
+    assert.equal(new Set(entryIdsOf(transport.accepted)).size, 12);
+    assert.equal(lists, 1, 'one full read, when the loop started');
+  });
+
+  it('finds entries another page stored without telling it, by their count', async () => {
+    const store = createMemoryStore();
+    const { client, time, transport } = setup(undefined, { storage: store });
+    await submit(client, time);
+    const line = transport.accepted[0]?.line ?? '';
+    const other = { entryId: '00000000-0000-4000-8000-0000000000ff', line, bytes: line.length, storedAt: time.now() };
+    await store.put(other);
+    await client.flush();
+    assert.deepEqual(entryIdsOf(transport.accepted).length, 2);
+    assert.equal(await store.count(), 0);
+  });
+
   it('falls back to memory when durable storage refuses the write, and says so', async () => {
     const broken: EntryStore = {
       kind: 'indexeddb',

@@ -95,9 +95,11 @@ function loadAwsTransport(config: ResolvedConfig, stores: Promise<OpenedStores>)
     Promise.all([import('./adapters/aws-transport.js'), stores]).then(([{ createAwsTransport }, { identity }]) =>
       createAwsTransport({
         region: config.region,
-        identityPoolId: config.identityPoolId,
+        identityPoolIds: config.identityPoolIds,
+        campaignId: config.campaignId,
         endpoints: config.endpoints,
         identityStore: identity,
+        randomId: config.randomId,
       }),
     ),
   );
@@ -169,7 +171,12 @@ export function createCampaignClient(options: CampaignClientConfig): CampaignCli
 
   const ready = stores.then(async ({ entries }) => {
     if (entries.kind !== 'memory') {
-      channel = openTabChannel(storageKey(config.campaignId), ({ entryIds }) => {
+      channel = openTabChannel(storageKey(config.campaignId), (message) => {
+        if (message.type === 'stored') {
+          for (const entry of message.entries) loop?.noteStored(entry);
+          return;
+        }
+        const { entryIds } = message;
         const mine = entryIds.filter((id) => waiters.has(id));
         loop?.forget(entryIds);
         settle(mine, undefined);
@@ -229,7 +236,11 @@ export function createCampaignClient(options: CampaignClientConfig): CampaignCli
     }
     const delivery$ = waitFor(entryId);
     delivery$.catch(() => {}); // callers may ignore `delivery`; a dispose must not surface as unhandled
-    await entries.put({ entryId, line: encoded.line, bytes: encoded.bytes, storedAt: now });
+    const stored = { entryId, line: encoded.line, bytes: encoded.bytes, storedAt: now };
+    await entries.put(stored);
+    const facts = { entryId, bytes: encoded.bytes, storedAt: now };
+    loop?.noteStored(facts);
+    channel?.post({ type: 'stored', entries: [facts] });
     events.emit('queued', { entryId, storage: entries.kind });
     kick();
     let timer: unknown;

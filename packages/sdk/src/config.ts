@@ -23,10 +23,14 @@ export interface Timers {
 
 /** Configuration for {@link createCampaignClient}. Durations are in milliseconds. */
 export interface CampaignClientConfig {
-  /** AWS region of the identity pool and the delivery streams, e.g. `us-east-1`. */
+  /** AWS region of the delivery streams (and of a single identity pool), e.g. `us-east-1`. */
   readonly region: string;
-  /** Cognito identity pool id (`<region>:<uuid>`) with unauthenticated identities enabled. */
-  readonly identityPoolId: string;
+  /**
+   * Cognito identity pool id (`<region>:<uuid>`) with unauthenticated identities enabled; or several, one per region (a
+   * comma list or an array), to serve 25 new devices a second per region: each device keeps one, chosen by hash, and
+   * moves to the next while its region throttles or is down. Each pool is asked in its own region.
+   */
+  readonly identityPoolId: string | readonly string[];
   /** One delivery stream name, or several: entries are spread over them by hash of `entryId`. */
   readonly deliveryStreams: string | readonly string[];
   /** Written into every record; also names the on-device storage. */
@@ -68,7 +72,7 @@ export interface CampaignClientConfig {
 /** The configuration with every default applied. */
 export interface ResolvedConfig {
   readonly region: string;
-  readonly identityPoolId: string;
+  readonly identityPoolIds: readonly [string, ...string[]];
   readonly streams: readonly [string, ...string[]];
   readonly campaignId: string;
   readonly endpoints: { readonly cognito?: string; readonly firehose?: string };
@@ -93,7 +97,7 @@ const POOL_ID = /^([a-z]{2}(?:-[a-z]+)+-\d{1,2}):[0-9a-f-]{36}$/u;
 const STREAM_NAME = /^[a-zA-Z0-9_.-]{1,64}$/u;
 const CAMPAIGN_ID = /^[a-zA-Z0-9_.:-]{1,128}$/u;
 
-/** Splits a comma list or array of stream names, trimming and dropping blanks. */
+/** Splits a comma list or array of stream names (or identity pool ids), trimming and dropping blanks. */
 export function parseStreams(streams: string | readonly string[] | null | undefined): string[] {
   const list = typeof streams === 'string' ? streams.split(',') : [...(streams ?? [])];
   return list.map((name) => name.trim()).filter((name) => name.length > 0);
@@ -109,11 +113,15 @@ export function resolveConfig(config: CampaignClientConfig): ResolvedConfig {
   const needsAws = config.transport === undefined;
   if (needsAws && !REGION.test(config.region ?? ''))
     problems.push(`region "${config.region}" is not an AWS region (e.g. us-east-1)`);
-  const pool = POOL_ID.exec(config.identityPoolId ?? '');
-  if (needsAws && !pool)
-    problems.push(`identityPoolId "${config.identityPoolId}" is not a Cognito identity pool id (<region>:<uuid>)`);
-  else if (needsAws && pool && pool[1] !== config.region)
-    problems.push(`identityPoolId is in ${pool[1]} but region is ${config.region}`);
+  const pools = parseStreams(config.identityPoolId);
+  // One pool sits beside the streams; several are in other regions on purpose (IAM is global).
+  if (needsAws)
+    for (const id of pools[0] ? pools : [String(config.identityPoolId)]) {
+      const pool = POOL_ID.exec(id);
+      if (!pool) problems.push(`identityPoolId "${id}" is not a Cognito identity pool id (<region>:<uuid>)`);
+      else if (!pools[1] && pool[1] !== config.region)
+        problems.push(`identityPoolId is in ${pool[1]} but region is ${config.region}`);
+    }
   if (streams.length === 0) problems.push('deliveryStreams names no stream');
   for (const stream of streams)
     if (!STREAM_NAME.test(stream)) problems.push(`delivery stream name "${stream}" is not valid`);
@@ -133,7 +141,7 @@ export function resolveConfig(config: CampaignClientConfig): ResolvedConfig {
   }
   return {
     region: config.region,
-    identityPoolId: config.identityPoolId,
+    identityPoolIds: pools as [string, ...string[]],
     streams: streams as [string, ...string[]],
     campaignId: config.campaignId,
     endpoints: config.endpoints ?? {},

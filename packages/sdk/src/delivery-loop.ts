@@ -1,11 +1,15 @@
-// The delivery loop: reads stored entries, sends the due ones in packed batches, deletes what Firehose acknowledged,
-// schedules retries for the rest. One round at a time per client; one sender at a time per campaign across tabs.
+// The delivery loop: picks the due entries from its in-memory index of the store, reads just those records, sends them
+// in packed batches, deletes what Firehose acknowledged, schedules retries for the rest. One round at a time per
+// client; one sender at a time per campaign across tabs.
 import { withLock } from './adapters/cross-tab.js';
-import type { EntryStore, StoredEntry } from './adapters/entry-store.js';
+import type { StoredEntry } from './adapters/entry-store.js';
+import type { FallbackStore } from './adapters/fallback-store.js';
+import { randomUuid } from './adapters/random-id.js';
 import type { FirehoseTransport } from './adapters/transport.js';
 import type { ResolvedConfig } from './config.js';
 import { fitRequestBody, packBatches } from './core/batch.js';
 import { classifyFailure, classifyRecordError, type Failure, toError } from './core/classify.js';
+import { EntryIndex, type IndexedEntry } from './core/entry-index.js';
 import { RepairAction } from './core/errors/failure-policy.js';
 import { KEEPALIVE_BODY_BYTES } from './core/limits.js';
 import { afterFailure, attempted, FRESH, isDue, nextWakeAt, type RetryState } from './core/retry-state.js';
@@ -44,7 +48,12 @@ function repair(transport: FirehoseTransport, failure: Failure): void {
 /** Drives delivery for one client. */
 export class DeliveryLoop {
   readonly #config: ResolvedConfig;
-  readonly #store: EntryStore;
+  readonly #store: FallbackStore;
+  /** What is stored, as far as this tab knows; checked against the store under the send lock (see #refreshIndex). */
+  readonly #index = new EntryIndex();
+  #indexed = false;
+  /** Names this loop when it claims the store as its sender. */
+  readonly #holder: string;
   readonly #transport: () => Promise<FirehoseTransport>;
   readonly #events: Emitter;
   readonly #callbacks: DeliveryCallbacks;
@@ -57,7 +66,7 @@ export class DeliveryLoop {
 
   constructor(
     config: ResolvedConfig,
-    store: EntryStore,
+    store: FallbackStore,
     transport: () => Promise<FirehoseTransport>,
     events: Emitter,
     callbacks: DeliveryCallbacks,
@@ -67,6 +76,8 @@ export class DeliveryLoop {
     this.#transport = transport;
     this.#events = events;
     this.#callbacks = callbacks;
+    // Not the injected `randomId`: a test's entry ids must not shift because a loop was created.
+    this.#holder = randomUuid();
   }
 
   /**
@@ -102,9 +113,15 @@ export class DeliveryLoop {
     this.#config.timers.clear(this.#timer);
   }
 
-  /** Forgets retry state of entries another tab delivered. */
+  /** Forgets entries another tab delivered. */
   forget(entryIds: readonly string[]): void {
+    this.#index.remove(entryIds);
     for (const id of entryIds) this.#states.delete(id);
+  }
+
+  /** Indexes an entry this client just stored, or one another tab announced. */
+  noteStored(entry: IndexedEntry): void {
+    if (this.#indexed) this.#index.add(entry);
   }
 
   async #drain(options: RoundOptions): Promise<void> {
@@ -116,20 +133,56 @@ export class DeliveryLoop {
     }
   }
 
-  /** One pass over the store. Returns whether anything was acknowledged (worth another pass at once). */
+  /**
+   * Under the send lock: makes the index match the store, reading the whole store only when it may not. Only a lock
+   * holder deletes, and claims the store first, so when this loop was the last to claim nothing it knows of can have
+   * gone. Other tabs store entries at any time and announce them (facts only, the record is read when sent); an
+   * announcement still on its way, or lost, shows as a count that differs from the index's.
+   */
+  async #refreshIndex(): Promise<void> {
+    const alone = await this.#store.claimSender(this.#holder);
+    if (alone && this.#indexed && (await this.#store.count()) === this.#index.size) return;
+    this.#index.replace(await this.#store.list());
+    this.#indexed = true;
+    for (const id of this.#states.keys()) if (!this.#index.has(id)) this.#states.delete(id);
+  }
+
+  /**
+   * The records of `entries`: from memory, or for entries another tab announced, from the store (any no longer stored
+   * leaves the index, and the index is re-read next round).
+   */
+  async #read(entries: readonly IndexedEntry[]): Promise<StoredEntry[]> {
+    const missing = entries.filter((entry) => entry.line === undefined).map((entry) => entry.entryId);
+    const found = new Map<string, StoredEntry>();
+    if (missing.length > 0) {
+      for (const entry of await this.#store.get(missing)) {
+        found.set(entry.entryId, entry);
+        this.#index.add(entry);
+      }
+      const gone = missing.filter((id) => !found.has(id));
+      if (gone.length > 0) {
+        this.forget(gone);
+        this.#indexed = false;
+      }
+    }
+    return entries.flatMap((entry) =>
+      entry.line === undefined ? (found.get(entry.entryId) ?? []) : [entry as StoredEntry],
+    );
+  }
+
+  /** One pass over the index. Returns whether anything was acknowledged (worth another pass at once). */
   async #round(options: RoundOptions): Promise<boolean> {
     const now = this.#config.clock();
-    const stored = await this.#evictExpired(await this.#store.list(), now);
-    const storedIds = new Set(stored.map((entry) => entry.entryId));
-    for (const id of this.#states.keys()) if (!storedIds.has(id)) this.#states.delete(id);
-    if (stored.length === 0) {
+    await this.#refreshIndex();
+    await this.#evictExpired(now);
+    if (this.#index.size === 0) {
       if (this.#deliveredSinceDrain > 0) this.#events.emit('drained', { delivered: this.#deliveredSinceDrain });
       this.#deliveredSinceDrain = 0;
       return false;
     }
-    const due = stored.filter((entry) => isDue(this.state(entry.entryId), now, options.force));
+    const due = this.#index.ordered().filter((entry) => isDue(this.state(entry.entryId), now, options.force));
     if (due.length === 0) return false;
-    const byStream = new Map<string, StoredEntry[]>();
+    const byStream = new Map<string, IndexedEntry[]>();
     for (const entry of due) {
       const stream = streamFor(entry.entryId, this.#config.streams, this.state(entry.entryId).failovers);
       const group = byStream.get(stream);
@@ -144,23 +197,34 @@ export class DeliveryLoop {
       this.#fail(due, classifyFailure(error), error);
       return false;
     }
+    // Deletions of acknowledged records finish before the lock is released (and before anyone is told).
+    const deletions: Promise<void>[] = [];
     if (options.keepalive) {
-      const [stream, entries] = [...byStream.entries()][0] as [string, StoredEntry[]];
-      const fitting = fitRequestBody(stream, entries, KEEPALIVE_BODY_BYTES - 1024);
+      const [stream, entries] = [...byStream.entries()][0] as [string, IndexedEntry[]];
+      const fitting = await this.#read(fitRequestBody(stream, entries, KEEPALIVE_BODY_BYTES - 1024));
       if (fitting.length === 0) return false;
-      return this.#send(transport, stream, fitting, true);
+      const progressed = await this.#send(transport, stream, fitting, true, deletions);
+      await Promise.all(deletions);
+      return progressed;
     }
-    // Streams in parallel, batches of one stream one after another: one request in flight per stream.
+    // Streams in parallel, batches of one stream one after another: one request in flight per stream. The next batch's
+    // records are read while the current request is in flight, and acknowledged ones are deleted meanwhile.
     const results = await Promise.all(
       [...byStream.entries()].map(async ([stream, entries]) => {
+        const batches = packBatches(entries, this.#config.batch);
         let progressed = false;
-        for (const batch of packBatches(entries, this.#config.batch)) {
-          if (this.#stopped) break;
-          progressed = (await this.#send(transport, stream, batch, false)) || progressed;
+        let next = batches[0] ? this.#read(batches[0]) : undefined;
+        for (let index = 0; index < batches.length && next && !this.#stopped; index++) {
+          const records = await next;
+          const following = batches[index + 1];
+          next = following ? this.#read(following) : undefined;
+          if (records.length === 0) continue;
+          progressed = (await this.#send(transport, stream, records, false, deletions)) || progressed;
         }
         return progressed;
       }),
     );
+    await Promise.all(deletions);
     return results.some(Boolean);
   }
 
@@ -174,6 +238,7 @@ export class DeliveryLoop {
     stream: string,
     batch: StoredEntry[],
     keepalive: boolean,
+    deletions: Promise<void>[],
   ): Promise<boolean> {
     const started = this.#config.clock();
     for (const entry of batch) this.#states.set(entry.entryId, attempted(this.state(entry.entryId), started));
@@ -207,24 +272,35 @@ export class DeliveryLoop {
     });
     if (acknowledged.length > 0) {
       const ids = acknowledged.map((entry) => entry.entryId);
+      this.#index.remove(ids);
       // Deleted before anyone is told: a crash in between resends (a duplicate, same entryId), never loses.
-      await this.#store.delete(ids);
-      this.#deliveredSinceDrain += ids.length;
-      this.#callbacks.delivered(ids, stream);
-      for (const id of ids) this.#events.emit('delivered', { entryId: id, stream, attempts: this.state(id).attempts });
-      for (const id of ids) this.#states.delete(id);
+      deletions.push(
+        this.#store.delete(ids).then(() => {
+          this.#deliveredSinceDrain += ids.length;
+          this.#callbacks.delivered(ids, stream);
+          for (const id of ids) {
+            this.#events.emit('delivered', { entryId: id, stream, attempts: this.state(id).attempts });
+          }
+          for (const id of ids) this.#states.delete(id);
+        }),
+      );
     }
-    for (const { failure, entries } of failed.values()) this.#fail(entries, failure, undefined);
+    const partial = acknowledged.length > 0;
+    for (const { failure, entries } of failed.values()) this.#fail(entries, failure, undefined, partial);
     return acknowledged.length > 0;
   }
 
-  #fail(entries: readonly StoredEntry[], failure: Failure, cause: unknown): void {
+  #fail(entries: readonly IndexedEntry[], failure: Failure, cause: unknown, partial = false): void {
     const now = this.#config.clock();
     const error = toError(failure, cause);
     let attempt = 0;
     let delay: number | null = 0;
+    // One jitter draw for the entries that failed together: spread against other devices, they come back together in
+    // one batch rather than in as many small calls as there were entries.
+    const draw = this.#config.random();
+    const random = () => draw;
     for (const entry of entries) {
-      const decision = afterFailure(this.state(entry.entryId), failure, now, this.#config.retry, this.#config.random);
+      const decision = afterFailure(this.state(entry.entryId), failure, now, this.#config.retry, random, partial);
       this.#states.set(entry.entryId, decision.state);
       attempt = Math.max(attempt, decision.state.attempts);
       delay = decision.state.parked ? null : Math.max(delay ?? 0, decision.delayMs);
@@ -236,14 +312,17 @@ export class DeliveryLoop {
     else this.#events.emit('failed', { entryIds, error });
   }
 
-  async #evictExpired(stored: StoredEntry[], now: number): Promise<StoredEntry[]> {
-    const expired = stored.filter((entry) => now - entry.storedAt > this.#config.maxEntryAgeMs);
-    if (expired.length === 0) return stored;
-    const ids = expired.map((entry) => entry.entryId);
+  async #evictExpired(now: number): Promise<void> {
+    // Oldest first: the expired ones are a prefix.
+    const ids: string[] = [];
+    for (const entry of this.#index.ordered()) {
+      if (now - entry.storedAt <= this.#config.maxEntryAgeMs) break;
+      ids.push(entry.entryId);
+    }
+    if (ids.length === 0) return;
     await this.#store.delete(ids);
+    this.forget(ids);
     this.#events.emit('limit', { limit: 'age', entryIds: ids });
-    const removed = new Set(ids);
-    return stored.filter((entry) => !removed.has(entry.entryId));
   }
 
   #schedule(): void {

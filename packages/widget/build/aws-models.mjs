@@ -51,7 +51,7 @@ function eachShape(visit) {
   }
 }
 
-/** Problems, if any, with leaving out big-number JSON parsing (needed for bigInteger, bigDecimal and documents). */
+/** Problems, if any, with reading JSON without big-number parsing (needed for modelled bigInteger, bigDecimal, documents). */
 export function noReviverNeeded() {
   const problems = [];
   eachShape((ns, path) => {

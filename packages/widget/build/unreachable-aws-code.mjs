@@ -53,11 +53,12 @@ export const UNREACHABLE_AWS_MODULES = [
     stub: (fail) => `export const parseArn = () => { ${fail} };`,
   },
   {
-    // Turns JSON numbers too big or too precise for a double into BigInt / NumericValue: used only for a response
-    // whose schema has a bigInteger, bigDecimal or document member, and no schema of these clients has one.
+    // Turns JSON numbers too big or too precise for a double into BigInt / NumericValue. No modelled shape of these
+    // clients is a bigInteger, bigDecimal or document (checked below), but error bodies are read as documents: the
+    // stand-in keeps every value as JSON.parse made it, which is exact for everything but such numbers.
     file: '@smithy/core/dist-es/submodules/protocols/json/jsonReviver.js',
     why: 'big-number JSON parsing',
-    stub: (fail) => `export function jsonReviver() { ${fail} }`,
+    stub: () => 'export function jsonReviver(_key, value) { return value; }',
     check: noReviverNeeded,
   },
   {

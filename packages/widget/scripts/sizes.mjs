@@ -18,8 +18,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseAst } from 'rollup/parseAst';
-import { kb, measure } from '../../../scripts/bundle-size.mjs';
+import { importsOf, kb, measure } from '../../../scripts/bundle-size.mjs';
 import { NEVER_LOADED } from '../build/aws-chunk.mjs';
 
 /** Budgets in gzip bytes (scripts/bundle-size.mjs). */
@@ -37,24 +36,13 @@ const LOADS_WITH = [
 const NOT_LOADED = [
   [/\/widget\/src\/strings\/(?!en\.ts$|locale\.ts$|strings\.ts$)[a-z]{2}\.ts$/u, 'only for that locale'],
   [NEVER_LOADED, 'never (AWS event streams)'],
+  [/\/widget\/src\/kiosk\//u, 'only with the kiosk attribute (tablets)'],
 ];
 
-/** The relative files `code` imports, statically and dynamically. */
-function importsOf(code) {
-  const found = { static: new Set(), dynamic: new Set() };
-  const visit = (node) => {
-    if (node?.type === 'ImportExpression' && node.source.type === 'Literal') found.dynamic.add(node.source.value);
-    else if (/^(?:Import|ExportNamed|ExportAll)Declaration$/u.test(node?.type ?? '') && node.source) {
-      found.static.add(node.source.value);
-    }
-    for (const value of Object.values(node ?? {})) {
-      if (Array.isArray(value)) for (const item of value) visit(item);
-      else if (typeof value?.type === 'string') visit(value);
-    }
-  };
-  visit(parseAst(code));
-  const local = (specifiers) => [...specifiers].filter((s) => s.startsWith('./')).map((s) => s.slice(2));
-  return { static: local(found.static), dynamic: local(found.dynamic) };
+/** Imports of files in the same folder, by file name (the bundle is one flat folder). */
+function siblings(imports) {
+  const name = (specifier) => specifier.replace(/^\.\//u, '');
+  return { static: imports.static.map(name), dynamic: imports.dynamic.map(name) };
 }
 
 /**
@@ -73,7 +61,7 @@ export function bundleSizes(dir) {
     files.set(file, {
       file,
       ...measure(code),
-      imports: importsOf(code.toString('utf8')),
+      imports: siblings(importsOf(code.toString('utf8'))),
       aws: sources.some((source) => source.includes('/@aws-sdk/client-firehose/')),
       notLoaded: notLoaded?.[1],
       loadsWith: labelled(LOADS_WITH),

@@ -57,6 +57,7 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  * @csspart alert - The message shown when an entry could not be saved.
  * @csspart message - A panel shown instead of the form (delivered, queued, not open, closed, ineligible, misconfigured).
  * @csspart heading - A panel's heading.
+ * @csspart summary - The error summary above a refused form (a linked list of the problems).
  * @csspart status - The live region that announces progress and error summaries.
  *
  * @cssproperty --campaign-entry-accent - Button and focus ring colour.
@@ -145,6 +146,7 @@ export class CampaignEntry extends LitElement {
   #window: EntryWindow = { opensAt: undefined, closesAt: undefined };
   #windowTimer: ReturnType<typeof setTimeout> | undefined;
   #startedAt = 0;
+  #kiosk: (() => void) | undefined;
 
   /** What the entrant sees now. */
   get state(): FormState {
@@ -163,11 +165,17 @@ export class CampaignEntry extends LitElement {
     super.connectedCallback();
     this.#stale = true;
     this.requestUpdate();
+    // Kiosk mode is its own chunk, which phones never download.
+    if (this.hasAttribute('kiosk'))
+      import('./kiosk/kiosk-mode.js').then((kiosk) => {
+        if (this.isConnected) this.#kiosk = kiosk.startKiosk(this);
+      });
   }
 
   override disconnectedCallback(): void {
     // The controller lets go of its client (hostDisconnected); connectedCallback makes a new one.
     super.disconnectedCallback();
+    this.#kiosk?.();
     clearTimeout(this.#windowTimer);
     clearTimeout(this.#unsentRetry);
     window.removeEventListener('online', this.#retryUnsent);
@@ -244,7 +252,7 @@ export class CampaignEntry extends LitElement {
       @focusout=${this.#leave}
       @keydown=${this.#enter}
     >
-      ${formFields({
+      ${this.#view.summary}${formFields({
         t,
         fields: this.#spec.fields,
         rulesUrl: this.rulesUrl ?? '',
@@ -282,7 +290,7 @@ export class CampaignEntry extends LitElement {
     this.requestUpdate();
     if (event) this.dispatchEvent(new CustomEvent(event[0], { detail: event[1], bubbles: true, composed: true }));
     if (focus) {
-      const target = focus === 'heading' ? 'h2' : '[aria-invalid="true"], button';
+      const target = focus === 'heading' ? 'h2' : '.summary';
       void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(target)?.focus());
     }
   }
@@ -426,6 +434,8 @@ export class CampaignEntry extends LitElement {
     if (this.#view.phase === FormState.Sending || this.state !== this.#view.phase) return this.requestUpdate();
     this.#touch();
     const form = this.#filledIn();
+    // The panel that replaces the form keeps its footprint: nothing below moves up under a double tap's second tap.
+    this.style.minHeight = `${this.offsetHeight}px`;
     this.#apply({ view: { phase: FormState.Sending, announcement: this.#copy()?.sending ?? '' } });
     let controller: FormController;
     try {

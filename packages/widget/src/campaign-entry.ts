@@ -1,7 +1,7 @@
-// The script-tag entry: `<script type="module" src=".../campaign-entry.js">` defines <campaign-entry>. Bundlers import
-// it as `@campaign-entry/widget/campaign-entry.js` for the same effect; `@campaign-entry/widget` alone defines nothing.
-// It exports only the class: the rest of the API (copy, events' types, constants) comes from `@campaign-entry/widget`,
-// so the script-tag file carries nothing the form does not need to appear.
+// The script-tag entry: `<script type="module" src=".../campaign-entry.js">` defines <campaign-entry>; so does
+// `import '@campaign-entry/widget'`, which imports this module. It exports only the class: the rest of the API (copy,
+// events' types, constants) comes from `@campaign-entry/widget`, so the script-tag file carries nothing the form does
+// not need to appear.
 import { CampaignEntry } from './campaign-entry.component.js';
 
 export { CampaignEntry };

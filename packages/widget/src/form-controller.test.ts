@@ -156,7 +156,7 @@ describe('FormController', () => {
     assert.equal(outcome.status === 'failed' && outcome.stored, false);
   });
 
-  it('checks one field at a time, and only re-checks what was typed in or shows a message', () => {
+  it('checks nothing before a refused submit, then one field at a time: what was typed in or shows a message', () => {
     const { controller } = setup();
     const input = { fields: { name: '', email: 'ada@example.com' }, consent: { rules: false } };
     assert.equal(controller.check('name', input)?.code, 'required');
@@ -165,9 +165,17 @@ describe('FormController', () => {
     const untouched = controller.checked({ typed: false, name: 'name', next: 'email' }, view(), read);
     assert.equal(untouched.view?.issues, undefined, 'an untouched field is not nagged about');
     const typed = controller.checked({ typed: true, name: 'name', next: undefined }, view(), read);
+    const typedSet = typed.view?.typed ?? new Set();
+    const before = controller.checked(
+      { typed: false, name: 'name', next: 'email' },
+      { ...view(), typed: typedSet },
+      read,
+    );
+    assert.equal(before.view?.issues, undefined, 'no message moves the form before the first submit');
+    const refused = new Map([['consent', { field: 'consent', code: 'consent-required', message: 'x' }]] as const);
     const left = controller.checked(
       { typed: false, name: 'name', next: 'email' },
-      { ...view(), typed: typed.view?.typed ?? new Set() },
+      { ...view(), typed: typedSet, issues: new Map(refused) },
       read,
     );
     assert.equal(left.view?.issues?.get('name')?.code, 'required');

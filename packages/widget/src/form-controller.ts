@@ -22,6 +22,7 @@ import {
 } from '@campaign-entry/sdk/rules';
 import { clearUnsent, readUnsent, type UnsentForm } from '@campaign-entry/sdk/stash';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { errorSummary } from './error-summary.js';
 // FormState's values are written as literals (checked against the type): importing the object would keep it whole in
 // the first file, which the element's own uses let the bundler inline.
 import type { Update, View } from './form-state.js';
@@ -205,16 +206,19 @@ export class FormController implements ReactiveController {
   }
 
   /**
-   * What typing in a control (`typed`) or leaving it for control `next` changes: a field typed in is checked when left,
-   * and one showing a message is re-checked as it is typed, so the message goes away as soon as it is fixed; untouched
-   * fields are never nagged about. `read` gives the form's values.
+   * What typing in a control (`typed`) or leaving it for control `next` changes. Nothing before the first refused
+   * submit: a message appearing under a field would push down what is below, under the entrant's thumb. Once a submit
+   * was refused (messages are shown), checks are live: a field typed in is checked when left, and one showing a message
+   * is re-checked as it is typed, so the message goes away as soon as it is fixed. Untouched fields are never nagged
+   * about. `read` gives the form's values.
    */
   checked(change: FieldChange, view: Readonly<View>, read: () => EntryInput): Update {
     const field = fieldOf(change.name);
     if (!field || (!change.typed && field === fieldOf(change.next))) return {};
     const shown = view.issues.has(field);
     const typed = change.typed ? new Set(view.typed).add(field) : view.typed;
-    if (!(change.typed ? shown : field !== 'consent' && (shown || typed.has(field)))) return { view: { typed } };
+    const live = shown || (view.issues.size > 0 && typed.has(field));
+    if (!(change.typed ? shown : field !== 'consent' && live)) return { view: { typed } };
     const issues = new Map(view.issues);
     const issue = this.check(field, read());
     if (issue) issues.set(field, issue);
@@ -288,12 +292,14 @@ export class FormController implements ReactiveController {
         // The same summary twice must still be announced: screen readers skip an unchanged live region.
         const summary = this.summary(t, news.issues);
         const announcement = view.announcement === summary ? `${summary}\u00a0` : summary;
-        return { view: { phase: 'ready', issues, announcement }, event, focus: 'issue' };
+        const box = errorSummary(t, news.issues, (issue) => this.message(t, issue));
+        return { view: { phase: 'ready', issues, announcement, summary: box }, event, focus: 'issue' };
       }
       case 'failed': {
         const event = ['campaign-entry-error', { entryId, error: news.error, stored: news.stored }] as const;
         // Stored: the entry still waits on the device, "Saved on this device, sending…" stays.
-        return news.stored ? { event } : { view: { ...cleared, phase: 'failed', failure: news.error }, event };
+        const view = { ...cleared, phase: 'failed', failure: news.error, summary: undefined } as const;
+        return news.stored ? { event } : { view, event };
       }
       case 'queued': {
         const { record, storage } = news;

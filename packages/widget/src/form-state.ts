@@ -42,6 +42,8 @@ export interface View {
   storage?: StorageKind | undefined;
   /** Why the last submit could not keep the entry. */
   failure?: CampaignEntryError | undefined;
+  /** The error summary above a refused form (a template from the controller's chunk), until the next submit. */
+  summary?: unknown;
   /** The minimum age an ineligible entrant was told about. */
   ineligibleAge: number;
 }

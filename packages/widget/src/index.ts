@@ -1,6 +1,8 @@
-// @campaign-entry/widget — the npm entry. Exports the element class, its events and copy, and defines nothing:
-// `import '@campaign-entry/widget/campaign-entry.js'` (or the script tag) defines <campaign-entry>, or call
-// `customElements.define('my-entry', CampaignEntry)` for another tag name.
+// @campaign-entry/widget — the npm entry. Importing it defines <campaign-entry> (campaign-entry.ts, the package's one
+// side effect, listed in `sideEffects`) and exports the class, its events and copy. For another tag name, define a
+// subclass: `customElements.define('beer-entry', class extends CampaignEntry {})` (one class, one tag name).
+import './campaign-entry.js';
+
 export type { DatePart } from './birth-date.js';
 export { CampaignEntry } from './campaign-entry.component.js';
 export type { EntryWindow } from './entry-window.js';
@@ -10,6 +12,7 @@ export type {
   CampaignEntryDeliveredEvent,
   CampaignEntryErrorDetail,
   CampaignEntryErrorEvent,
+  CampaignEntryEventDetails,
   CampaignEntryInvalidDetail,
   CampaignEntryInvalidEvent,
   CampaignEntryQueuedDetail,

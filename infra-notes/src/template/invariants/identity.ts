@@ -12,8 +12,17 @@ export const GUEST_ACTIONS = new Set(['firehose:PutRecordBatch', 'firehose:PutRe
 export const STREAM_ARN_PREFIX =
   'arn:${AWS::Partition}:firehose:${AWS::Region}:${AWS::AccountId}:deliverystream/${CampaignId}-${Environment}-entries-';
 
-/** Checks the identity pool and its guest role. */
-export function checkIdentity(template: CfnTemplate): TemplateIssue[] {
+/**
+ * {@link STREAM_ARN_PREFIX} for a regional identity stack (identity-region.yaml): the streams are in the main stack's
+ * region, its `StreamRegion` parameter, not in the pool's.
+ */
+export const REGIONAL_STREAM_ARN_PREFIX = STREAM_ARN_PREFIX.replace('${AWS::Region}', '${StreamRegion}');
+
+/**
+ * Checks the identity pool and its guest role.
+ * @param streamArnPrefix what every guest-writable ARN must start with
+ */
+export function checkIdentity(template: CfnTemplate, streamArnPrefix = STREAM_ARN_PREFIX): TemplateIssue[] {
   const issues: TemplateIssue[] = [];
   const pools = resourcesOfType(template, 'AWS::Cognito::IdentityPool');
   if (pools.length !== 1) issues.push({ path: 'Resources', message: 'expected exactly one Cognito identity pool' });
@@ -81,13 +90,17 @@ export function checkIdentity(template: CfnTemplate): TemplateIssue[] {
   }
   for (const policy of asList(properties.Policies)) {
     for (const statement of statements(get(policy, 'PolicyDocument'))) {
-      issues.push(...checkGuestStatement(statement, `${path}.Policies`));
+      issues.push(...checkGuestStatement(statement, `${path}.Policies`, streamArnPrefix));
     }
   }
   return issues;
 }
 
-function checkGuestStatement(statement: Record<string, unknown>, path: string): TemplateIssue[] {
+function checkGuestStatement(
+  statement: Record<string, unknown>,
+  path: string,
+  streamArnPrefix: string,
+): TemplateIssue[] {
   const issues: TemplateIssue[] = [];
   if ('NotAction' in statement || 'NotResource' in statement) {
     issues.push({ path, message: 'guest statements may not use NotAction/NotResource' });
@@ -101,7 +114,7 @@ function checkGuestStatement(statement: Record<string, unknown>, path: string): 
   for (const resource of asList(statement.Resource as never)) {
     const text = literalText(resource);
     // The prefix then `*` (every stream of this stack) or one index.
-    if (!text?.startsWith(STREAM_ARN_PREFIX) || !/^(\*|[0-9]+)$/.test(text.slice(STREAM_ARN_PREFIX.length))) {
+    if (!text?.startsWith(streamArnPrefix) || !/^(\*|[0-9]+)$/.test(text.slice(streamArnPrefix.length))) {
       issues.push({
         path,
         message: `guest resources must be this campaign's streams, not ${JSON.stringify(resource)}`,

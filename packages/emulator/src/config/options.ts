@@ -8,7 +8,18 @@ export interface PoolOptions {
   id: string;
   /** Whether `GetId` may create guest identities; without it `GetId` answers `NotAuthorizedException`. @default true */
   allowUnauthenticated?: boolean;
+  /**
+   * The pool's region, which its id must start with: a pool outside the emulator's `region` says so here, so a typo in
+   * an id still fails. Its Cognito calls count against that region's quotas (AWS counts per account and region).
+   * @default the emulator's `region`
+   */
+  region?: string;
+  /** Cognito quotas of the pool's region, over the emulator's (`0` refuses every call: a region that throttles). */
+  quotas?: PoolQuotaSettings;
 }
+
+/** Per-region Cognito quota overrides: a number, or `false`/`null`/`Infinity` to lift that quota. */
+export type PoolQuotaSettings = Pick<QuotaSettings, 'getIdPerSecond' | 'getCredentialsPerSecond'>;
 
 /** A Direct PUT delivery stream with an S3 destination. */
 export interface StreamOptions {
@@ -23,8 +34,8 @@ export interface StreamOptions {
 }
 
 /**
- * Request quotas. Firehose quotas apply per stream (PutRecord and PutRecordBatch combined), Cognito ones per emulator
- * (AWS counts them per account and region). Each is counted in one-second windows of the emulator's clock.
+ * Request quotas. Firehose quotas apply per stream (PutRecord and PutRecordBatch combined), Cognito ones per region of
+ * the pools (AWS counts them per account and region; see {@link PoolOptions.quotas}). Each is counted in one-second windows of the emulator's clock.
  */
 export interface Quotas {
   /** Firehose calls per second per stream. @default 2000 (us-east-1, us-west-2, eu-west-1; 1000 elsewhere) */
@@ -139,4 +150,8 @@ export interface ResolvedPool {
   id: string;
   /** Whether guest identities are allowed. */
   allowUnauthenticated: boolean;
+  /** Its region, when not the emulator's. */
+  region?: string;
+  /** Its region's Cognito quotas, where they differ from the emulator's. */
+  quotas?: Partial<Pick<Quotas, 'getIdPerSecond' | 'getCredentialsPerSecond'>>;
 }

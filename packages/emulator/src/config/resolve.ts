@@ -40,6 +40,7 @@ export function checkCredentialTtl(seconds: unknown): number {
 
 const QUOTA_KEYS = Object.keys(defaultQuotas(DEFAULT_REGION)) as (keyof Quotas)[];
 const FAULT_KEYS = Object.keys(NO_FAULTS) as (keyof Faults)[];
+const POOL_QUOTA_KEYS = ['getIdPerSecond', 'getCredentialsPerSecond'] as const;
 
 /** Applies `settings` over `current`; `false`, `null` and `Infinity` lift a quota. Throws {@link ConfigError}. */
 export function applyQuotaSettings(current: Quotas, settings: QuotaSettings): Quotas {
@@ -134,11 +135,24 @@ export function resolveOptions(options: EmulatorOptions): ResolvedOptions {
   if (!REGION_PATTERN.test(region)) throw new ConfigError(`region "${region}" is not an AWS region name`);
 
   const pools = (options.pools ?? [{ id: defaultPoolId(region) }]).map((pool): ResolvedPool => {
-    assertKnownKeys(pool, ['id', 'allowUnauthenticated'], 'pool option');
-    if (!POOL_PATTERN.test(pool.id) || !pool.id.startsWith(`${region}:`)) {
-      throw new ConfigError(`identity pool id "${pool.id}" must look like "${defaultPoolId(region)}"`);
+    assertKnownKeys(pool, ['id', 'allowUnauthenticated', 'region', 'quotas'], 'pool option');
+    const poolRegion = pool.region ?? region;
+    if (!REGION_PATTERN.test(poolRegion))
+      throw new ConfigError(`pool region "${poolRegion}" is not an AWS region name`);
+    if (!POOL_PATTERN.test(pool.id) || !pool.id.startsWith(`${poolRegion}:`)) {
+      throw new ConfigError(`identity pool id "${pool.id}" must look like "${defaultPoolId(poolRegion)}"`);
     }
-    return { id: pool.id, allowUnauthenticated: pool.allowUnauthenticated ?? true };
+    // Left out when not given, so resolved pools read as before.
+    const resolved: ResolvedPool = { id: pool.id, allowUnauthenticated: pool.allowUnauthenticated ?? true };
+    if (poolRegion !== region) resolved.region = poolRegion;
+    if (pool.quotas) {
+      assertKnownKeys(pool.quotas, POOL_QUOTA_KEYS, 'pool quota');
+      const lifted = applyQuotaSettings(defaultQuotas(poolRegion), pool.quotas);
+      resolved.quotas = Object.fromEntries(
+        POOL_QUOTA_KEYS.filter((key) => pool.quotas?.[key] !== undefined).map((key) => [key, lifted[key]]),
+      );
+    }
+    return resolved;
   });
   if (pools.length === 0) throw new ConfigError('at least one identity pool is needed');
 

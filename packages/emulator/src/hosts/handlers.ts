@@ -11,8 +11,8 @@ export interface HandlerOptions {
 }
 
 /**
- * msw request handlers that answer AWS's Cognito Identity and Firehose endpoints for the emulator's region (POSTs and
- * CORS preflights to `/`) from `emulator`. A dropped connection becomes a network error (`HttpResponse.error()`).
+ * msw request handlers that answer AWS's Cognito Identity endpoints for the region of each pool, the Firehose endpoint
+ * for the emulator's region (POSTs and CORS preflights to `/`), from `emulator`. A dropped connection becomes a network error (`HttpResponse.error()`).
  * @example
  * import { setupWorker } from 'msw/browser';
  * const emulator = createEmulator();
@@ -20,8 +20,9 @@ export interface HandlerOptions {
  * await worker.start({ serviceWorker: { url: '/mockServiceWorker.js' }, quiet: true, onUnhandledFrame: 'bypass' });
  */
 export function createHandlers(emulator: Emulator, options: HandlerOptions = {}): RequestHandler[] {
+  const poolRegions = emulator.stats().pools.map((pool) => pool.region ?? emulator.region);
   const origins = new Set([
-    `https://cognito-identity.${emulator.region}.amazonaws.com`,
+    ...[emulator.region, ...poolRegions].map((region) => `https://cognito-identity.${region}.amazonaws.com`),
     `https://firehose.${emulator.region}.amazonaws.com`,
     ...(options.origins ?? []).map((origin) => new URL(origin).origin),
   ]);

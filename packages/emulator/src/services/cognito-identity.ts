@@ -15,7 +15,7 @@ export const COGNITO_TARGET_PREFIX = 'AWSCognitoIdentityService.';
 
 /** What the Cognito Identity operations need. */
 export interface CognitoDeps {
-  /** Region identities are created in. */
+  /** The emulator's region: where a pool that names none is. */
   region: string;
   /** Identity pools. */
   pools: readonly ResolvedPool[];
@@ -66,14 +66,17 @@ function refuseLogins(input: Record<string, unknown>): void {
 
 /** Builds the Cognito Identity endpoint. */
 export function createCognitoIdentity(deps: CognitoDeps): CognitoIdentity {
-  const identities = new Map<string, string>();
+  const identities = new Map<string, ResolvedPool>();
 
-  const admit = (operation: 'GetId' | 'GetCredentialsForIdentity', now: number) => {
+  // Quotas are counted per region, as AWS counts them per account and region: pools in different regions never
+  // share a second's allowance. A pool's own quotas stand in for its region's.
+  const admit = (operation: 'getIdPerSecond' | 'getCredentialsPerSecond', now: number, pool?: ResolvedPool) => {
     const { quotas, faults } = deps.settings();
-    const limit = operation === 'GetId' ? quotas.getIdPerSecond : quotas.getCredentialsPerSecond;
+    const limit = pool?.quotas?.[operation] ?? quotas[operation];
+    const region = pool?.region ?? deps.region;
     if (
       deps.dice.roll(faults.cognitoThrottleRate) ||
-      !deps.quota.tryConsume(`cognito:${operation}`, now, { requests: 1 }, { requests: limit })
+      !deps.quota.tryConsume(`cognito:${region}:${operation}`, now, { requests: 1 }, { requests: limit })
     ) {
       deps.stats.countCognito(now, { throttled: 1 });
       throw new AwsServiceError('TooManyRequestsException', 'Rate exceeded');
@@ -81,9 +84,9 @@ export function createCognitoIdentity(deps: CognitoDeps): CognitoIdentity {
   };
 
   const getId = (input: Record<string, unknown>, now: number) => {
-    admit('GetId', now);
+    const pool = deps.pools.find((candidate) => candidate.id === input.IdentityPoolId);
+    admit('getIdPerSecond', now, pool);
     const poolId = requireString(input, 'IdentityPoolId', 'identityPoolId');
-    const pool = deps.pools.find((candidate) => candidate.id === poolId);
     if (!pool) throw new AwsServiceError('ResourceNotFoundException', `IdentityPool '${poolId}' not found.`);
     refuseLogins(input);
     if (!pool.allowUnauthenticated) {
@@ -92,14 +95,15 @@ export function createCognitoIdentity(deps: CognitoDeps): CognitoIdentity {
         'Unauthenticated access is not supported for this identity pool.',
       );
     }
-    const identityId = `${deps.region}:${deps.ids.uuid()}`;
-    identities.set(identityId, pool.id);
+    const identityId = `${pool.region ?? deps.region}:${deps.ids.uuid()}`;
+    identities.set(identityId, pool);
     deps.stats.countCognito(now, { getId: 1 });
     return { IdentityId: identityId };
   };
 
   const getCredentialsForIdentity = (input: Record<string, unknown>, now: number) => {
-    admit('GetCredentialsForIdentity', now);
+    const pool = typeof input.IdentityId === 'string' ? identities.get(input.IdentityId) : undefined;
+    admit('getCredentialsPerSecond', now, pool);
     const identityId = requireString(input, 'IdentityId', 'identityId');
     if (!identities.has(identityId)) {
       throw new AwsServiceError('ResourceNotFoundException', `Identity '${identityId}' not found.`);

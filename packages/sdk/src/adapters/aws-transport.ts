@@ -1,22 +1,32 @@
 // The AWS part, loaded with a dynamic import so pages that only render or validate never download it: guest
-// credentials from a Cognito identity pool and PutRecordBatch through the AWS SDK v3 Firehose client.
+// credentials from a Cognito identity pool (one of several, in several regions) and PutRecordBatch through the AWS SDK
+// v3 Firehose client.
 import { FirehoseClient, type FirehoseClientConfig, PutRecordBatchCommand } from '@aws-sdk/client-firehose';
 // Imported from the provider package itself: `@aws-sdk/credential-providers`' browser field maps to a path without
 // an extension that bundlers cannot resolve, and it only re-exports this provider.
 import { fromCognitoIdentityPool } from '@aws-sdk/credential-provider-cognito-identity';
-import { cognitoIdentityKey } from '../core/storage-keys.js';
+import { classifyFailure } from '../core/classify.js';
+import { choosePool, nextPool, poolRegion } from '../core/identity-pools.js';
+import { cognitoIdentityKey, storageKey } from '../core/storage-keys.js';
 import { createCredentialCache, type GuestCredentials } from './credential-cache.js';
 import type { KeyValueStore } from './entry-store.js';
 import type { FirehoseTransport, RecordResult } from './transport.js';
 
 /** What the AWS transport needs. */
 export interface AwsTransportOptions {
+  /** Region of the delivery streams (Firehose). */
   readonly region: string;
-  readonly identityPoolId: string;
-  /** Endpoint overrides (the local emulator). */
+  /** Identity pools (`<region>:<uuid>`), one or several; each is asked in its own region (IAM is global). */
+  readonly identityPoolIds: readonly [string, ...string[]];
+  /** Names the stored choice of pool, when there are several. */
+  readonly campaignId: string;
+  /** Endpoint overrides (the local emulator; one Cognito endpoint then serves every pool, told apart by id). */
   readonly endpoints?: { readonly cognito?: string; readonly firehose?: string };
-  /** Where the Cognito identity id is kept between visits (GetId has a 25 requests/s account quota: ask once). */
+  /** Where the Cognito identity ids (one per pool) and the chosen pool are kept between visits (GetId has a 25
+   * requests/s quota per account and region: ask once). */
   readonly identityStore: KeyValueStore;
+  /** Makes the device-local random seed of its first choice of pool. */
+  readonly randomId: () => string;
 }
 
 // The Cognito provider forgets the identity id on *any* error, throttling included, which sends the next attempt back
@@ -54,30 +64,55 @@ const NO_RETRIES: RetryStrategy = {
  */
 export function createAwsTransport(options: AwsTransportOptions): FirehoseTransport {
   const identity = keepIdentityOnError(options.identityStore);
-  const cognitoConfig = {
-    region: options.region,
-    maxAttempts: 1,
-    retryStrategy: NO_RETRIES,
-    ...(options.endpoints?.cognito ? { endpoint: options.endpoints.cognito } : {}),
+  const pools = options.identityPoolIds;
+  const poolKey = storageKey(options.campaignId, 'identity-pool');
+  const providers = new Map<string, ReturnType<typeof fromCognitoIdentityPool>>();
+  const newProvider = (identityPoolId: string) => {
+    const provider = fromCognitoIdentityPool({
+      identityPoolId,
+      clientConfig: {
+        region: poolRegion(identityPoolId),
+        maxAttempts: 1,
+        retryStrategy: NO_RETRIES,
+        ...(options.endpoints?.cognito ? { endpoint: options.endpoints.cognito } : {}),
+      },
+      cache: identity,
+    });
+    providers.set(identityPoolId, provider);
+    return provider;
   };
-  const identityKey = cognitoIdentityKey(options.identityPoolId);
-  const newProvider = () =>
-    fromCognitoIdentityPool({ identityPoolId: options.identityPoolId, clientConfig: cognitoConfig, cache: identity });
-  let provider = newProvider();
 
-  async function fetchCredentials(): Promise<GuestCredentials> {
+  async function fromPool(identityPoolId: string): Promise<GuestCredentials> {
     try {
-      return await provider();
+      return await (providers.get(identityPoolId) ?? newProvider(identityPoolId))();
     } catch (error) {
       // A cached identity the pool no longer knows (pool recreated, identity deleted): start over with GetId once.
       // Whatever the store holds now does not tell: the provider keeps the id it read on its first call, and another
       // tab may since have dropped it from the store (packages/e2e, "identity unknown to Cognito").
       if (IDENTITY_GONE.has((error as { name?: string }).name ?? '')) {
-        await identity.forget(identityKey);
-        provider = newProvider();
-        return provider();
+        await identity.forget(cognitoIdentityKey(identityPoolId));
+        return newProvider(identityPoolId)();
       }
       throw error;
+    }
+  }
+
+  // With one pool nothing more is stored, as before. With several, the device keeps the pool it chose (by hash of a
+  // random seed) and moves to the next one, once per pool per fetch, while a region throttles or is down.
+  async function fetchCredentials(): Promise<GuestCredentials> {
+    if (pools.length === 1) return fromPool(pools[0]);
+    const stored = (await identity.getItem(poolKey)) ?? undefined;
+    let pool = choosePool(pools, stored, options.randomId());
+    if (pool !== stored) await identity.setItem(poolKey, pool);
+    for (let tried = 1; ; tried++) {
+      try {
+        return await fromPool(pool);
+      } catch (error) {
+        // The failure policy's otherPool: a region throttling or down (not the device's own network).
+        if (tried >= pools.length || !classifyFailure(error).policy.otherPool) throw error;
+        pool = nextPool(pools, pool);
+        await identity.setItem(poolKey, pool);
+      }
     }
   }
 

@@ -1,4 +1,7 @@
 // Durable storage for entries not yet acknowledged, behind one interface with several backends.
+import { byAge } from '../core/entry-index.js';
+
+export { byAge };
 
 /** An entry waiting on the device for Firehose to acknowledge it. */
 export interface StoredEntry {
@@ -26,6 +29,18 @@ export interface EntryStore {
   list(): Promise<StoredEntry[]>;
   /** How many entries are stored (cheaper than `list` where the backend can count keys). */
   count(): Promise<number>;
+  /**
+   * The entries among `entryIds` still stored, in the order asked (ids no longer stored are left out). Optional for
+   * stores passed in by callers: without it the delivery loop picks them out of `list()`.
+   */
+  get?(entryIds: readonly string[]): Promise<StoredEntry[]>;
+  /**
+   * Called by a tab holding the send lock, before it deletes anything: records `holder` as the last sender and
+   * resolves `true` when it already was, i.e. no other tab can have deleted entries since `holder` last looked. A store
+   * other tabs share must record this where they all see it at once; without this method a sender re-reads the store
+   * on every round.
+   */
+  claimSender?(holder: string): Promise<boolean>;
   /** Removes entries (after Firehose acknowledged them); unknown ids are ignored. */
   delete(entryIds: readonly string[]): Promise<void>;
 }
@@ -35,11 +50,6 @@ export interface KeyValueStore {
   getItem(key: string): Promise<string | null>;
   setItem(key: string, value: string): Promise<void>;
   removeItem(key: string): Promise<void>;
-}
-
-/** Oldest first, then by id, so every backend lists in the same order. */
-export function byAge(a: StoredEntry, b: StoredEntry): number {
-  return a.storedAt - b.storedAt || (a.entryId < b.entryId ? -1 : a.entryId > b.entryId ? 1 : 0);
 }
 
 /** Whether `value` has the shape of a {@link StoredEntry} (storage can hold anything another version wrote). */

@@ -1,4 +1,4 @@
-import { createStore, del, delMany, get, promisifyRequest, set, values } from 'idb-keyval';
+import { createStore, del, delMany, get, getMany, promisifyRequest, set, values } from 'idb-keyval';
 import { storageKey } from '../core/storage-keys.js';
 import { byAge, type EntryStore, isStoredEntry, type KeyValueStore } from './entry-store.js';
 
@@ -38,6 +38,11 @@ export const SLOW_CALL_TIMEOUT_MS = 2000;
 export async function openIndexedDbStore(campaignId: string, probeTimeoutMs = 2000): Promise<IndexedDbOpening> {
   if (typeof indexedDB === 'undefined') return { status: 'unavailable' };
   const store = createStore(storageKey(campaignId), 'entries');
+  // One read transaction for a whole batch.
+  const read = async (entryIds: readonly string[]) =>
+    (await getMany<unknown>([...entryIds], store)).filter(isStoredEntry);
+  // Which page last held the send lock: a key in its own database, so it is never counted or listed as an entry.
+  const senders = createStore(storageKey(campaignId, 'sender'), 'sender');
   const entries: EntryStore = {
     kind: 'indexeddb',
     put: (entry) => set(entry.entryId, entry, store),
@@ -45,7 +50,13 @@ export async function openIndexedDbStore(campaignId: string, probeTimeoutMs = 20
       return (await values(store)).filter(isStoredEntry).sort(byAge);
     },
     count: () => store('readonly', (objects) => promisifyRequest(objects.count())),
+    get: read,
     delete: (entryIds) => delMany([...entryIds], store),
+    async claimSender(holder) {
+      if ((await get<string>('sender', senders)) === holder) return true;
+      await set('sender', holder, senders);
+      return false;
+    },
   };
   const probe = set('__probe__', 1, store).then(() => del('__probe__', store));
   const outcome = await new Promise<'done' | 'failed' | 'late'>((resolve) => {
@@ -67,6 +78,7 @@ export async function openIndexedDbStore(campaignId: string, probeTimeoutMs = 20
       put: () => Promise.reject(new Error('IndexedDB is too slow to take new entries on this visit')),
       list: () => bounded(() => entries.list()),
       count: () => bounded(() => entries.count()),
+      get: (entryIds) => bounded(() => read(entryIds)),
       delete: (entryIds) => bounded(() => entries.delete(entryIds)),
     },
   };

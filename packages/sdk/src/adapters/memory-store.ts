@@ -3,8 +3,15 @@ import { byAge, type EntryStore, type KeyValueStore, type StoredEntry } from './
 /** An {@link EntryStore} in memory: the last resort in browsers, and the twin for tests and Node. */
 export function createMemoryStore(): EntryStore {
   const entries = new Map<string, StoredEntry>();
+  let sender: string | undefined;
   return {
     kind: 'memory',
+    // Only this page sees this store.
+    async claimSender(holder) {
+      const same = sender === holder;
+      sender = holder;
+      return same;
+    },
     async put(entry) {
       entries.set(entry.entryId, entry);
     },

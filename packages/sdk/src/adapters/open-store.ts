@@ -28,17 +28,20 @@ async function attempt<T>(open: () => T | Promise<T>): Promise<T | undefined> {
 export async function openStores(preference: StoragePreference, campaignId: string): Promise<OpenedStores> {
   const memory = createMemoryStore();
   if (typeof preference === 'object') {
-    return { entries: createFallbackStore([preference, memory]), identity: createMemoryKeyValueStore() };
+    return { entries: createFallbackStore([preference, memory], preference), identity: createMemoryKeyValueStore() };
   }
   const chain: EntryStore[] = [];
   let identity: KeyValueStore | undefined;
   // A slow IndexedDB takes no new entries, but what it already holds is still read, sent and deleted (last in the
   // chain, so a put never waits on it).
   let slowReader: EntryStore | undefined;
+  // Who last sent is recorded in IndexedDB, which every tab sees at once; with memory alone, this page is all there is.
+  let claims: EntryStore | undefined = preference === 'memory' ? memory : undefined;
   if (preference === 'auto' || preference === 'indexeddb') {
     const opening = await attempt(() => openIndexedDbStore(campaignId));
     if (opening?.status === 'ready') {
       chain.push(opening.store);
+      claims = opening.store;
       identity = openIndexedDbKeyValueStore();
     } else if (opening?.status === 'slow') {
       slowReader = opening.reader;
@@ -52,5 +55,5 @@ export async function openStores(preference: StoragePreference, campaignId: stri
     }
   }
   const [first = memory, ...rest] = [...chain, memory, ...(slowReader ? [slowReader] : [])];
-  return { entries: createFallbackStore([first, ...rest]), identity: identity ?? createMemoryKeyValueStore() };
+  return { entries: createFallbackStore([first, ...rest], claims), identity: identity ?? createMemoryKeyValueStore() };
 }

@@ -7,6 +7,11 @@ import type { RetryPolicy } from './limits.js';
 export interface RetryState {
   /** Attempts made in this page visit. */
   readonly attempts: number;
+  /**
+   * Failures in a row in calls that acknowledged nothing: what the backoff grows with. A record refused inside a call
+   * that acknowledged others does not count: that stream is taking records.
+   */
+  readonly setbacks: number;
   /** How many times a stream throttled it (shifts it to the next stream). */
   readonly failovers: number;
   /** Not to be sent before this time (ms since the epoch). */
@@ -18,7 +23,14 @@ export interface RetryState {
 }
 
 /** The state of an entry nobody has tried to send yet. */
-export const FRESH: RetryState = { attempts: 0, failovers: 0, notBefore: 0, firstAttemptAt: undefined, parked: false };
+export const FRESH: RetryState = {
+  attempts: 0,
+  setbacks: 0,
+  failovers: 0,
+  notBefore: 0,
+  firstAttemptAt: undefined,
+  parked: false,
+};
 
 /** Whether the entry may be sent now (`force` ignores backoff and parking, as an explicit flush does). */
 export function isDue(state: RetryState, now: number, force = false): boolean {
@@ -43,6 +55,8 @@ export interface RetryDecision {
  * - `retryable`: full-jitter backoff.
  * - not retryable (an operator must act): wait `operatorFixDelayMs`.
  * - `failover`: count it, so the entry moves to the next stream.
+ * - `partial` (the record was refused inside a call that acknowledged others): the stream is taking records, so the
+ *   wait does not grow (backoff grows with `setbacks`, failures where nothing got through).
  * Past `deadlineMs` since the first attempt of this visit, the entry is parked (still stored).
  */
 export function afterFailure(
@@ -51,18 +65,22 @@ export function afterFailure(
   now: number,
   timing: RetryPolicy,
   random: () => number,
+  partial = false,
 ): RetryDecision {
   const { policy } = failure;
   const failovers = state.failovers + (policy.failover ? 1 : 0);
+  const setbacks = partial ? state.setbacks : state.setbacks + 1;
   const first = state.firstAttemptAt ?? now;
   if (now - first >= timing.deadlineMs) {
-    return { state: { ...state, failovers, firstAttemptAt: first, parked: true }, delayMs: Number.POSITIVE_INFINITY };
+    const parked = { ...state, setbacks, failovers, firstAttemptAt: first, parked: true };
+    return { state: parked, delayMs: Number.POSITIVE_INFINITY };
   }
   let delayMs: number;
   if (!policy.retryable) delayMs = timing.operatorFixDelayMs;
   else if (policy.retryAtOnce && state.attempts <= 1) delayMs = 0;
-  else delayMs = nextDelayMs(state.attempts, timing, random);
-  return { state: { ...state, failovers, firstAttemptAt: first, notBefore: now + delayMs, parked: false }, delayMs };
+  else delayMs = nextDelayMs(Math.max(1, setbacks), timing, random);
+  const next = { ...state, setbacks, failovers, firstAttemptAt: first, notBefore: now + delayMs, parked: false };
+  return { state: next, delayMs };
 }
 
 /** The earliest time any of `states` becomes due, or `undefined` when none will by itself. */

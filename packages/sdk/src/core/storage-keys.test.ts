@@ -11,10 +11,12 @@ describe('storage keys', () => {
         storageKey('sb', 'entry', 'id-1'),
         storageKey('sb', 'send'),
         storageKey('sb', 'unsent-form'),
+        storageKey('sb', 'identity-pool'),
         storageKey('identity'),
         storageKey('identity', ''),
         storageKey('probe'),
         cognitoIdentityKey('us-east-1:pool'),
+        cognitoIdentityKey('us-west-2:pool'),
       ],
       [
         'campaign-entry:v1:sb',
@@ -22,10 +24,12 @@ describe('storage keys', () => {
         'campaign-entry:v1:sb:entry:id-1',
         'campaign-entry:v1:sb:send',
         'campaign-entry:v1:sb:unsent-form',
+        'campaign-entry:v1:sb:identity-pool',
         'campaign-entry:v1:identity',
         'campaign-entry:v1:identity:',
         'campaign-entry:v1:probe',
         'aws:cognito-identity-credentials:us-east-1:pool:ANONYMOUS',
+        'aws:cognito-identity-credentials:us-west-2:pool:ANONYMOUS',
       ],
     );
   });

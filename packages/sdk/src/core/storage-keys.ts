@@ -14,8 +14,13 @@ export type StorageKeyParts =
   | readonly [campaignId: string, 'entry', entryId: string]
   /** The Web Lock that lets one tab at a time send a campaign's stored entries. */
   | readonly [campaignId: string, 'send']
+  /** The IndexedDB database (object store `sender`) naming the page that last held that lock (no personal data). */
+  | readonly [campaignId: string, 'sender']
   /** A form submitted before the client could load, in localStorage (the stash). */
   | readonly [campaignId: string, 'unsent-form']
+  /** Inside the identity store: the identity pool this device uses for a campaign's guest identity (when the page
+   * lists several pools, one per region). The pool's identity id sits under its own {@link cognitoIdentityKey}. */
+  | readonly [campaignId: string, 'identity-pool']
   /** The origin's Cognito identity store: its IndexedDB database (object store `ids`), or with `key` ('' for the
    * prefix) a localStorage key holding one of the AWS provider's entries. */
   | readonly ['identity']

@@ -3,6 +3,7 @@ import type { CampaignEntryStrings, FormStringKey } from './strings.js';
 /** English validation messages and outcome copy: loaded with the form's behaviour, after the first render. */
 export const enMessages: Omit<CampaignEntryStrings, FormStringKey> = {
   summary: 'Please check: {fields}.',
+  summaryTitle: 'There is a problem',
   required: 'Fill in this field.',
   'too-long': 'Use {limit} characters or fewer.',
   'invalid-format': 'Check this: it is not in the expected format.',

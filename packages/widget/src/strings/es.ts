@@ -21,6 +21,7 @@ export const es: CampaignEntryStrings = {
   submit: 'Participar',
   sending: 'Enviando tu participación…',
   summary: 'Revisa: {fields}.',
+  summaryTitle: 'Hay un problema',
   required: 'Completa este campo.',
   'too-long': 'Usa {limit} caracteres como máximo.',
   'invalid-format': 'Revisa este dato: el formato no es válido.',

@@ -33,6 +33,8 @@ export interface CampaignEntryStrings {
   sending: string;
   /** Announced after a failed submit; `{fields}` lists the fields to fix. */
   summary: string;
+  /** Heading of the error summary above a refused form (its list links each problem to its field). */
+  summaryTitle: string;
   required: string;
   'too-long': string;
   'invalid-format': string;
@@ -85,6 +87,7 @@ export interface CampaignEntryStrings {
 export type FormStringKey = Exclude<
   keyof CampaignEntryStrings,
   | 'summary'
+  | 'summaryTitle'
   | 'required'
   | 'too-long'
   | 'invalid-format'

@@ -69,6 +69,17 @@ export async function fillIn(el: CampaignEntry, id: string, value: string, leave
   await el.updateComplete;
 }
 
+/**
+ * Taps Submit on the form as it is and waits for the refusal: from then on field checks are live (a field is checked
+ * when left), as after an entrant's first submit.
+ */
+export async function refuseOnce(el: CampaignEntry): Promise<void> {
+  const refused = new Promise((resolve) => el.addEventListener('campaign-entry-invalid', resolve, { once: true }));
+  part(el, 'button[type=submit]').click();
+  await refused;
+  await el.updateComplete;
+}
+
 /** Ticks a checkbox. */
 export async function tick(el: CampaignEntry, id: 'consent' | 'marketing'): Promise<void> {
   const box = part(el, `#${id}`);

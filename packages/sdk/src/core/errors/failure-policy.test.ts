@@ -29,6 +29,13 @@ describe('FAILURE_POLICY', () => {
       [ErrorCode.Throttled],
     );
   });
+
+  it('moves a device to the next identity pool only when Cognito throttles or is down, never for its own network', () => {
+    assert.deepEqual(
+      Object.values(ErrorCode).filter((code) => FAILURE_POLICY[code].otherPool),
+      [ErrorCode.Throttled, ErrorCode.ServiceError],
+    );
+  });
 });
 
 describe('errorFor', () => {

@@ -22,6 +22,8 @@ export interface FailurePolicy {
   readonly retryable: boolean;
   /** Whether later attempts try another delivery stream (this one is saturated). */
   readonly failover: boolean;
+  /** Whether a guest-identity call failing so moves the device to the next identity pool (another region's Cognito). */
+  readonly otherPool: boolean;
   /** Whether the first retry goes at once, without backoff: the repair has made the next call likely to succeed. */
   readonly retryAtOnce: boolean;
   /** What to fix before the next attempt. */
@@ -33,6 +35,7 @@ export interface FailurePolicy {
 const transient = {
   retryable: true,
   failover: false,
+  otherPool: false,
   retryAtOnce: false,
   repair: RepairAction.None,
   operatorMessage: undefined,
@@ -40,6 +43,7 @@ const transient = {
 const final = {
   retryable: false,
   failover: false,
+  otherPool: false,
   retryAtOnce: false,
   repair: RepairAction.None,
   operatorMessage: undefined,
@@ -47,8 +51,9 @@ const final = {
 
 /** Every {@link ErrorCode}'s {@link FailurePolicy}. */
 export const FAILURE_POLICY = {
-  [ErrorCode.Throttled]: { ...transient, failover: true },
-  [ErrorCode.ServiceError]: transient,
+  // A region's Cognito throttling (GetId: 25/s per account and region) or down: another region's pool serves.
+  [ErrorCode.Throttled]: { ...transient, failover: true, otherPool: true },
+  [ErrorCode.ServiceError]: { ...transient, otherPool: true },
   [ErrorCode.Network]: transient,
   [ErrorCode.ClockSkew]: { ...transient, retryAtOnce: true, repair: RepairAction.CorrectClock },
   [ErrorCode.CredentialsExpired]: { ...transient, retryAtOnce: true, repair: RepairAction.RefreshCredentials },
