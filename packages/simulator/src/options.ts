@@ -83,7 +83,7 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
   });
   const scenario = (values.scenario ?? 'broadcast') as string;
   if (!(scenario in SCENARIOS)) throw new Error(`--scenario must be one of ${Object.keys(SCENARIOS).join(', ')}`);
-  const quotas: Partial<Record<keyof AwsQuotas, number>> = {};
+  const quotas: Partial<Record<(typeof QUOTA_FLAGS)[keyof typeof QUOTA_FLAGS], number>> = {};
   for (const [flag, key] of Object.entries(QUOTA_FLAGS)) {
     const value = (values as Record<string, string | boolean | undefined>)[flag];
     if (typeof value === 'string') quotas[key] = number(flag, value, 0);

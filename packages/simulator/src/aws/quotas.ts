@@ -22,6 +22,8 @@ export interface AwsQuotas {
   readonly nearQuota: number;
   /** Seconds of quota a bucket may spend at once. */
   readonly burstSeconds: number;
+  /** Count in fixed one-second windows instead of token buckets (the local emulator's way; for calibration). */
+  readonly fixedWindows: boolean;
 }
 
 /** AWS's default quotas (us-east-1). */
@@ -34,4 +36,5 @@ export const DEFAULT_AWS_QUOTAS: AwsQuotas = {
   partialFailureShare: 0.2,
   nearQuota: 0.1,
   burstSeconds: 1,
+  fixedWindows: false,
 };

@@ -4,7 +4,7 @@ import type { RecordResult } from '@campaign-entry/sdk';
 import type { Random } from '../engine/random.js';
 import { COGNITO_TOO_MANY_REQUESTS, FIREHOSE_SLOW_DOWN } from './aws-errors.js';
 import type { AwsQuotas } from './quotas.js';
-import { createTokenBucket, type TokenBucket, takeAll } from './token-bucket.js';
+import { createSecondWindow, createTokenBucket, type TokenBucket, takeAll } from './token-bucket.js';
 
 /** What the simulated AWS counted. */
 export interface AwsCounts {
@@ -63,7 +63,8 @@ export interface SimulatedAwsOptions {
 /** Creates the simulated AWS. */
 export function createSimulatedAws(options: SimulatedAwsOptions): SimulatedAws {
   const { quotas, start, random } = options;
-  const bucket = (rate: number) => createTokenBucket(rate, quotas.burstSeconds, start);
+  const bucket = (rate: number) =>
+    quotas.fixedWindows ? createSecondWindow(rate) : createTokenBucket(rate, quotas.burstSeconds, start);
   const getIdBuckets = Array.from({ length: options.regions }, () => bucket(quotas.getIdPerSecond));
   const credentialBuckets = Array.from({ length: options.regions }, () => bucket(quotas.getCredentialsPerSecond));
   const streams = new Map<string, StreamBuckets>(

@@ -43,6 +43,35 @@ export function createTokenBucket(ratePerSecond: number, burstSeconds = 1, start
   };
 }
 
+/**
+ * A quota counted in fixed one-second windows (as the local emulator counts them, packages/emulator quotas.ts): up to
+ * `ratePerSecond` per calendar second, then nothing until the next one. For calibrating against the emulator.
+ */
+export function createSecondWindow(ratePerSecond: number): TokenBucket {
+  let second = Number.NaN;
+  let used = 0;
+  const roll = (now: number) => {
+    const current = Math.floor(now / 1000);
+    if (current !== second) {
+      second = current;
+      used = 0;
+    }
+  };
+  return {
+    capacity: ratePerSecond,
+    available(now) {
+      roll(now);
+      return ratePerSecond - used;
+    },
+    tryTake(now, amount) {
+      roll(now);
+      if (used + amount > ratePerSecond) return false;
+      used += amount;
+      return true;
+    },
+  };
+}
+
 /** Takes from every bucket or from none: a call over any one measure is refused whole and consumes nothing. */
 export function takeAll(now: number, takes: readonly (readonly [TokenBucket, number])[]): boolean {
   if (takes.some(([bucket, amount]) => bucket.available(now) < amount)) return false;

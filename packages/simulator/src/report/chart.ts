@@ -87,6 +87,7 @@ export function renderChart(report: SimulationReport, series: Series): string {
     ),
   ];
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height + 20}" viewBox="0 0 ${WIDTH} ${height + 20}" font-family="system-ui, sans-serif">
+<title>Simulated halftime: arrivals, acknowledgements, entries waiting on devices and throttles over time</title>
 <rect width="100%" height="100%" fill="white"/>
 <text x="${LEFT}" y="24" font-size="14">${title}</text>
 ${body.join('\n')}
