@@ -89,6 +89,7 @@ describe('template.yaml', () => {
       'CAMPAIGN_ID',
       'FIELDS',
       'MIN_AGE',
+      'LOCALES',
       'OPENS_AT',
       'CLOSES_AT',
     ]);

@@ -60,6 +60,11 @@ export interface EmulatorStats {
   transform: { enabled: boolean; streams: Record<string, TransformCounters> };
   /** Per-second counters of the last five minutes, oldest first; quiet seconds are absent. */
   history: SecondStats[];
+  /**
+   * Guest intake: `paused` while {@link Emulator.pause} is in force (the template's circuit breaker), and the guest
+   * Firehose calls refused with `AccessDeniedException` since creation or the last reset.
+   */
+  intake: { paused: boolean; deniedCalls: number };
 }
 
 /** A local Cognito Identity + Firehose. Create it with `createEmulator()`. */
@@ -80,6 +85,15 @@ export interface Emulator {
   setCredentialTtl(seconds: number): void;
   /** Expires every credential issued so far: the next signed call with one gets `ExpiredTokenException`. */
   expireAllCredentials(): void;
+  /**
+   * Pauses guest intake as the template's circuit breaker does (a deny-firehose policy on the guest role): from now
+   * on every Firehose call signed with Cognito-issued credentials is answered `AccessDeniedException` (HTTP 400, "…
+   * with an explicit deny in an identity-based policy"), as AWS answers an explicit deny. Cognito keeps answering, and
+   * static (operator) credentials keep working, so a replay can run while guests are held back. Idempotent.
+   */
+  pause(): void;
+  /** Lifts {@link Emulator.pause}: guest calls are accepted again. Idempotent. */
+  resume(): void;
   /** Starts writing every buffer whose interval hint has passed (the Node server calls this every second). */
   tick(): void;
   /** Writes every buffered record to the sink now and waits until all writes are done. */

@@ -1,6 +1,7 @@
 // Wires the pieces into one emulator: a host (msw handlers or the Node server) hands it a request and gets back an
 // answer or "drop". Everything with a clock or randomness takes it from here, so tests inject both.
 
+import { ACCOUNT_ID } from './config/defaults.js';
 import type { EmulatorOptions } from './config/options.js';
 import { applyFaultSettings, applyQuotaSettings, checkCredentialTtl, resolveOptions } from './config/resolve.js';
 import { createDelivery } from './delivery/delivery.js';
@@ -36,6 +37,20 @@ function parseBody(body: Uint8Array): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
+/**
+ * AWS's answer to a call an explicit deny refuses: the assumed guest role, the action and the stream, and the words
+ * IAM uses. The account is the emulator's placeholder.
+ */
+function accessDenied(operation: string, input: Record<string, unknown>): AwsServiceError {
+  const stream = typeof input.DeliveryStreamName === 'string' ? input.DeliveryStreamName : '*';
+  return new AwsServiceError(
+    'AccessDeniedException',
+    `User: arn:aws:sts::${ACCOUNT_ID}:assumed-role/guest/CognitoIdentityCredentials is not authorized to perform: ` +
+      `firehose:${operation} on resource: arn:aws:firehose:*:${ACCOUNT_ID}:deliverystream/${stream} ` +
+      'with an explicit deny in an identity-based policy',
+  );
+}
+
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -58,6 +73,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   // A stable facade, so `reset()` can re-seed without rewiring the services.
   const dice: FaultDice = { roll: (rate) => currentDice.roll(rate), pick: (choices) => currentDice.pick(choices) };
   let acknowledged: AcknowledgedRecord[] = [];
+  const intake = { paused: false, deniedCalls: 0 };
   const now = () => clock() + settings.faults.serverClockOffsetMs;
   const credentials = createCredentialStore(ids, options.staticCredentials ?? []);
   const quota = createQuotaCounter<'requests' | 'records' | 'bytes'>();
@@ -107,10 +123,15 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     }
     if (target.startsWith(FIREHOSE_TARGET_PREFIX)) {
       const url = new URL(request.url, 'http://127.0.0.1');
-      await verifySignature(
+      const signer = await verifySignature(
         { method: request.method, url, headers, body: request.body },
         { now: at, region, service: 'firehose', credentials },
       );
+      // The breaker denies the guest role only: IAM evaluates the deny after authentication, before the call.
+      if (intake.paused && signer.identityId !== undefined) {
+        intake.deniedCalls++;
+        throw accessDenied(target.slice(FIREHOSE_TARGET_PREFIX.length), parseBody(request.body));
+      }
       return firehose.call(target.slice(FIREHOSE_TARGET_PREFIX.length), parseBody(request.body), at);
     }
     throw new AwsServiceError('UnknownOperationException', `Unknown X-Amz-Target "${target}".`);
@@ -163,6 +184,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         cognito: { ...counters.cognito, identities: cognito.identityCount() },
         transform: { enabled: options.transform !== undefined, streams: delivery.transformCounters() },
         history: counters.history,
+        intake: { ...intake },
       };
     },
     setFaults(faults) {
@@ -179,6 +201,12 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     expireAllCredentials() {
       credentials.expireAll(now());
     },
+    pause() {
+      intake.paused = true;
+    },
+    resume() {
+      intake.paused = false;
+    },
     tick() {
       delivery.tick(now());
     },
@@ -192,6 +220,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       stats.reset();
       cognito.reset();
       delivery.reset();
+      intake.paused = false;
+      intake.deniedCalls = 0;
     },
     now,
   };

@@ -11,7 +11,7 @@ import {
   MAX_RECORD_BYTES,
   validateEntry,
 } from '@campaign-entry/sdk/rules';
-import type { TransformConfig } from './config.js';
+import { DEFAULT_LOCALES, type TransformConfig } from './config.js';
 import { entrantKeyForEntry } from './entrant-key.js';
 import { type ReviewFlag, reviewFlags } from './review.js';
 
@@ -25,7 +25,10 @@ export const RejectReason = {
   BadShape: 'bad-shape',
   /** Well-formed, but for another campaign than this stack's `CAMPAIGN_ID`. */
   WrongCampaign: 'wrong-campaign',
-  /** `meta.locale` or `meta.sdk` longer than {@link MAX_META_LENGTH}: no SDK writes that. */
+  /**
+   * `meta.locale` not one of the campaign's locales, or `meta.sdk` longer than {@link MAX_META_LENGTH}: no page of
+   * this campaign writes that (a formula, markup or control characters in `meta.locale` end here).
+   */
   BadMeta: 'bad-meta',
   /** `validateEntry` refused the fields or consent (`issues` names each field and code). */
   Invalid: 'invalid',
@@ -113,8 +116,10 @@ export function checkRecord(bytes: Uint8Array, arrivedAt: number, config: Transf
       detail: `campaignId ${clip(record.campaignId, 64)}`,
     };
   }
-  if (record.meta.locale.length > MAX_META_LENGTH || record.meta.sdk.length > MAX_META_LENGTH) {
-    return { ok: false, reason: RejectReason.BadMeta, entryId };
+  if (record.meta.sdk.length > MAX_META_LENGTH) return { ok: false, reason: RejectReason.BadMeta, entryId };
+  // Exact membership, never a pattern: only what the campaign's own page can write gets through.
+  if (!(config.locales ?? DEFAULT_LOCALES).includes(record.meta.locale)) {
+    return { ok: false, reason: RejectReason.BadMeta, entryId, detail: 'meta.locale is not a campaign locale' };
   }
   const result = validateEntry({ fields: record.fields, consent: record.consent }, config.spec, arrivedAt);
   if (!result.success) {

@@ -4,6 +4,11 @@ import { configFromEnv } from './config.js';
 import { MAX_CLOCK_AHEAD_MS, MAX_CLOCK_BEHIND_MS, reviewFlags } from './review.js';
 
 describe('configFromEnv', () => {
+  it('reads the campaign’s locales, refusing anything that is not a language tag', () => {
+    assert.deepEqual(configFromEnv({ CAMPAIGN_ID: 'c', LOCALES: 'en, es,pt-BR' }).locales, ['en', 'es', 'pt-BR']);
+    assert.throws(() => configFromEnv({ CAMPAIGN_ID: 'c', LOCALES: 'en,=1+1' }), { code: 'invalid-config' });
+  });
+
   it('reads the campaign as the template sets it, with the element’s defaults', () => {
     assert.deepEqual(configFromEnv({ CAMPAIGN_ID: 'loungebeer-sb', MIN_AGE: '', OPENS_AT: '', CLOSES_AT: '' }), {
       campaignId: 'loungebeer-sb',

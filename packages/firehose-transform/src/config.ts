@@ -14,6 +14,11 @@ export interface TransformConfig {
   readonly opensAt?: number;
   /** Entries submitted after this (ms since the epoch) are flagged `after-window`. @default none */
   readonly closesAt?: number;
+  /**
+   * The languages the campaign's page offers: the only `meta.locale` values accepted. Absent means
+   * {@link DEFAULT_LOCALES}.
+   */
+  readonly locales?: readonly string[];
   /** The Lambda function's name, the dimension of the metrics it emits. @default 'local' */
   readonly functionName?: string;
 }
@@ -30,10 +35,17 @@ export interface TransformEnvironment {
   readonly OPENS_AT?: string | undefined;
   /** ISO 8601 instant the campaign closes; empty means no upper bound. */
   readonly CLOSES_AT?: string | undefined;
+  /** Comma list of the campaign's locales, as the widget offers them. @default 'en,es' */
+  readonly LOCALES?: string | undefined;
   /** Set by the Lambda runtime. */
   readonly AWS_LAMBDA_FUNCTION_NAME?: string | undefined;
 }
 
+/** The widget's languages: the `meta.locale` values accepted when `LOCALES` is not set. */
+export const DEFAULT_LOCALES: readonly string[] = ['en', 'es'];
+
+// A language tag as the widget writes it (`en`, `es`, `pt-BR`): letters, digits and hyphens only.
+const LOCALE = /^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/u;
 const CAMPAIGN_ID = /^[a-zA-Z0-9_.:-]{1,128}$/u;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/u;
 
@@ -65,6 +77,10 @@ export function configFromEnv(env: TransformEnvironment): TransformConfig {
   if (minAge !== undefined && !(Number.isInteger(minAge) && minAge >= 0 && minAge <= 120)) {
     problems.push(`MIN_AGE "${minAgeText.slice(0, 10)}" must be whole years from 0 to 120`);
   }
+  const localesText = env.LOCALES?.trim() ?? '';
+  const locales = localesText === '' ? undefined : localesText.split(',').map((locale) => locale.trim());
+  const badLocale = locales?.find((locale) => !LOCALE.test(locale));
+  if (badLocale !== undefined) problems.push(`LOCALES "${badLocale.slice(0, 20)}" is not a language tag (en, pt-BR)`);
   const opensAt = instant('OPENS_AT', env.OPENS_AT, problems);
   const closesAt = instant('CLOSES_AT', env.CLOSES_AT, problems);
   if (opensAt !== undefined && closesAt !== undefined && opensAt >= closesAt) {
@@ -82,6 +98,7 @@ export function configFromEnv(env: TransformEnvironment): TransformConfig {
     spec: minAge === undefined ? { fields: fields.fields } : { fields: fields.fields, minAge },
     ...(opensAt === undefined ? {} : { opensAt }),
     ...(closesAt === undefined ? {} : { closesAt }),
+    ...(locales === undefined ? {} : { locales }),
     ...(functionName ? { functionName } : {}),
   };
 }

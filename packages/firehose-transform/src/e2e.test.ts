@@ -79,6 +79,10 @@ describe('a stack with the transform, end to end through the emulator', () => {
       line(entryRecord({ fields: { name: 'Bot', email: 'bot@example.com', 'birth-date': '1990-01-01', phone: '1' } })),
       line(entryRecord({ campaignId: 'someone-else', fields: { name: 'A', email: 'a@example.com' } })),
       line(entryRecord({ schema: 9 })),
+      line(entryRecord({ meta: { locale: '=HYPERLINK("http://x")', sdk: '0.1.0', fillMs: 1, suspect: false } })),
+      line(entryRecord({ meta: { locale: 'en\r\n\u202e<b>', sdk: '0.1.0', fillMs: 1, suspect: false } })),
+      line(entryRecord({ meta: { locale: 'en', sdk: '0.1.0', fillMs: 1e308, suspect: false } })),
+      line(entryRecord({ injected: true })),
       'DROP TABLE entries;\n',
     ];
     const output = await firehose.send(
@@ -150,7 +154,7 @@ describe('a stack with the transform, end to end through the emulator', () => {
         assert.ok(Math.abs(record.checks.clockSkewMs) < 60_000);
       }
       const errors = await objectsUnder(dataDir, 'errors/processing-failed');
-      const forgedCount = 6;
+      const forgedCount = 10; // the first test's forged records
       assert.equal(errors.lines.length, forgedCount, 'no genuine entry was refused');
     } finally {
       client.dispose();

@@ -11,8 +11,10 @@ export {
   decodeRecord,
   encodeRecord,
   encodeRecordChecked,
+  MAX_FILL_MS,
   MAX_RECORD_BYTES,
   RECORD_SCHEMA,
+  SDK_VERSION_PATTERN,
 } from './core/record.js';
 export { cognitoIdentityKey, STORAGE_KEY_PREFIX, type StorageKeyParts, storageKey } from './core/storage-keys.js';
 export { FORMULA_PREFIXES } from './core/text.js';

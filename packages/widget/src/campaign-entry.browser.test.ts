@@ -262,7 +262,8 @@ describe('<campaign-entry>', () => {
       part(el, 'button[type=submit]').click();
       await until(() => el.state === 'ineligible', 'the final message');
       expect(el.shadowRoot?.querySelector('form')).to.equal(null);
-      expect(textOf(el)).to.contain('This competition is only open to people aged 18 or over.');
+      expect(textOf(el)).to.contain('Sorry, you are not eligible to enter this competition.');
+      expect(textOf(el)).to.not.match(/18|age/iu, 'the cut-off is never named');
       await until(() => el.shadowRoot?.activeElement?.tagName === 'H2', 'focus on the heading');
       expect(emulator.records()).to.have.length(0);
       await expect(el).to.be.accessible();

@@ -2,7 +2,7 @@
 // validation, submit) is the FormController in form-controller.ts, loaded right after the first render; its methods
 // return outcomes, which the element shows. Only small, dependency-free parts of the SDK are imported here.
 import { type CampaignClient, CampaignEntryError } from '@campaign-entry/sdk';
-import { FIELD_NAMES, type FieldSpec, parseFieldList } from '@campaign-entry/sdk/rules';
+import { type EntryRecord, FIELD_NAMES, type FieldSpec, parseFieldList, storageKey } from '@campaign-entry/sdk/rules';
 import { saveUnsent, type UnsentForm } from '@campaign-entry/sdk/stash';
 import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { datePartName, toIsoDate } from './birth-date.js';
@@ -15,7 +15,7 @@ import { FormState, type Update, type View } from './form-state.js';
 import { type Locale, loadedStrings, loadStrings, pickLocale } from './strings/locale.js';
 import { type CampaignEntryStrings, format } from './strings/strings.js';
 
-// Attributes that make a new SDK client when they change.
+// Attributes that make a new SDK client when they change (the links too: the controller checks them, see linkProblems).
 const CLIENT_KEYS = [
   'client',
   'region',
@@ -26,8 +26,10 @@ const CLIENT_KEYS = [
   'minAge',
   'cognitoEndpoint',
   'firehoseEndpoint',
+  'rulesUrl',
+  'privacyUrl',
 ] as const;
-const PAGE_KEYS = ['rulesUrl', 'opensAt', 'closesAt'] as const;
+const PAGE_KEYS = ['opensAt', 'closesAt'] as const;
 // setTimeout's longest delay; a window further away is re-checked after it.
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -37,8 +39,8 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  *
  * @summary Sign-up competition entry form: fields, consent, validation and reliable delivery to Kinesis Data Firehose.
  *
- * @fires campaign-entry-delivered - Firehose acknowledged the entry (`detail: {entryId, record}`).
- * @fires campaign-entry-queued - The entry is saved on the device and still being sent (`detail: {entryId, record, storage}`).
+ * @fires campaign-entry-delivered - Firehose acknowledged the entry (`detail: {entryId}`; the record: `record`).
+ * @fires campaign-entry-queued - The entry is saved on the device and still being sent (`detail: {entryId, storage}`).
  * @fires campaign-entry-invalid - A submit was refused by validation (`detail: {entryId, issues}`).
  * @fires campaign-entry-error - The configuration is unusable, an entry could not be kept, or AWS refuses entries for a
  * reason an operator must fix (`detail: {entryId?, error, stored}`).
@@ -131,7 +133,6 @@ export class CampaignEntry extends LitElement {
     announcement: '',
     issues: new Map(),
     typed: new Set(),
-    ineligibleAge: 0,
   };
   /** Unusable client attributes, in English for whoever set up the page. */
   #clientProblems: string[] = [];
@@ -154,6 +155,14 @@ export class CampaignEntry extends LitElement {
     const open = windowState(this.#window, Date.now());
     const settled = this.#view.phase !== FormState.Ready && this.#view.phase !== FormState.Failed;
     return open === WindowState.Open || settled ? this.#view.phase : open;
+  }
+
+  /**
+   * The record of the entry this form stored, as it is sent to Firehose, once `campaign-entry-queued` or
+   * `-delivered` has fired (`undefined` before). The events carry only the id: every script on the page hears them.
+   */
+  get record(): EntryRecord | undefined {
+    return this.#controller?.record;
   }
 
   /** The id the current form fill will be (or was) stored under; made when the form is first touched. */
@@ -224,7 +233,7 @@ export class CampaignEntry extends LitElement {
         );
         return panel('not-open', t.notOpenTitle, format(t.notOpenBody, { time }));
       }
-      // Copy keys named after the state: `closedTitle`, `queuedBody`, … (only the ineligible body has a `{limit}`).
+      // Copy keys named after the state: `closedTitle`, `queuedBody`, …
       case FormState.Closed:
       case FormState.Delivered:
       case FormState.Ineligible:
@@ -232,7 +241,7 @@ export class CampaignEntry extends LitElement {
         const queued = state === FormState.Queued;
         const body = queued && this.#view.storage === 'memory' ? t.queuedMemoryBody : t[`${state}Body`];
         const spinner = queued ? html`<span class="spinner" aria-hidden="true"></span>` : '';
-        return panel(state, t[`${state}Title`], format(body, { limit: this.#view.ineligibleAge }), spinner);
+        return panel(state, t[`${state}Title`], body, spinner);
       }
       default:
         return this.#form(t);
@@ -339,6 +348,14 @@ export class CampaignEntry extends LitElement {
       ? []
       : [`fields names ${parsed.unknown.join(', ')}: use ${FIELD_NAMES.join(', ')}`];
     this.#spec = this.minAge === undefined ? { fields: parsed.fields } : { fields: parsed.fields, minAge: this.minAge };
+    // Told "not eligible" before (form-controller.ts keeps the flag): that again, not a fresh form to try another year.
+    // Not on a kiosk: the tablet is shared, the next entrant is someone else.
+    try {
+      if (!this.hasAttribute('kiosk') && localStorage.getItem(storageKey(this.campaignId ?? '', 'ineligible')))
+        this.#view.phase = FormState.Ineligible;
+    } catch {
+      // Storage blocked: nothing was remembered.
+    }
     // A new client now, or as soon as the controller's chunk is here; if it cannot load (offline), on the next touch or
     // submit.
     if (this.#controller) this.#attach(this.#controller);

@@ -65,7 +65,7 @@ describe('<campaign-entry> sending entries', () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(emulator.stats().cognito.getId).to.equal(0);
     part(el, '#name').focus();
-    await until(() => emulator.stats().cognito.getCredentials === 1, 'guest credentials');
+    await until(() => emulator.stats().cognito.getCredentials > 0, 'guest credentials');
     expect(emulator.records()).to.have.length(0);
   });
 
@@ -101,7 +101,8 @@ describe('<campaign-entry> sending entries', () => {
     expect(record?.meta.suspect).to.equal(false);
     expect(record?.meta.fillMs).to.be.a('number').and.to.be.at.least(0);
     expect(seen.delivered.map((event) => event.detail.entryId)).to.deep.equal([el.entryId]);
-    expect(seen.delivered[0]?.detail.record).to.deep.equal(record);
+    expect(seen.delivered[0]?.detail).to.deep.equal({ entryId: el.entryId }, 'the id only, never a field value');
+    expect(el.record).to.deep.equal(record, 'the record is read from the element');
     expect(seen.delivered[0]?.bubbles && seen.delivered[0]?.composed).to.equal(true);
     await until(() => el.shadowRoot?.activeElement?.tagName === 'H2', 'focus on the confirmation');
     await expect(el).to.be.accessible();

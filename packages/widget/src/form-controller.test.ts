@@ -58,7 +58,6 @@ const view = (): View => ({
   announcement: '',
   issues: new Map(),
   typed: new Set(),
-  ineligibleAge: 0,
 });
 const context = (entryId: string, overrides: Partial<ShowContext> = {}): ShowContext => ({
   entryId,
@@ -101,15 +100,35 @@ describe('FormController', () => {
     assert.deepEqual(controller.misconfiguration([]), {});
   });
 
-  it('answers delivered with the record Firehose acknowledged', async () => {
+  it('answers delivered with the id only, and keeps the record Firehose acknowledged for the element', async () => {
     const { controller } = setup();
     const entry = form(ada);
     const outcome = await controller.submit(entry);
-    assert.equal(outcome.status, 'delivered');
-    assert.equal(outcome.status === 'delivered' && outcome.record.entryId, entry.entryId);
+    assert.deepEqual(outcome, { status: 'delivered', entryId: entry.entryId });
+    assert.equal(controller.record?.entryId, entry.entryId);
+    assert.equal(controller.record?.fields.email, 'ada@example.com');
   });
 
-  it('answers invalid with every issue, and ineligible with the age limit', async () => {
+  it('never reports the age before submit: an under-age date passes the field check, the submit says ineligible', async () => {
+    const { controller } = setup(undefined, 'name,email,birth-date');
+    const young = { ...ada, 'birth-date': '2015-05-05' };
+    assert.equal(controller.check('birth-date', { fields: young, consent: { rules: true } }), undefined);
+    assert.equal(
+      controller.check('birth-date', { fields: { ...young, 'birth-date': '2015-13-45' }, consent: { rules: true } })
+        ?.code,
+      'invalid-date',
+    );
+    const outcome = await controller.submit(form(young));
+    assert.equal(outcome.status, 'ineligible');
+    assert.equal(controller.record, undefined, 'nothing stored');
+    const update = controller.show(
+      outcome,
+      context(outcome.entryId, { view: { ...view(), announcement: en.sending } }),
+    );
+    assert.deepEqual(update.view, { phase: 'ineligible', announcement: '' });
+  });
+
+  it('answers invalid with every issue, and ineligible for an under-age entrant', async () => {
     const { controller } = setup();
     const invalid = await controller.submit(form({ name: '', email: 'nope' }, false));
     assert.equal(invalid.status, 'invalid');
@@ -122,7 +141,7 @@ describe('FormController', () => {
     const year = new Date().getUTCFullYear() - 10;
     const outcome = await young.submit(form({ ...ada, 'birth-date': `${year}-01-01` }));
     assert.equal(outcome.status, 'ineligible');
-    assert.equal(outcome.status === 'ineligible' && outcome.limit, 21);
+    assert.equal(outcome.status === 'ineligible' && outcome.issues[0]?.limit, 21);
   });
 
   it('answers queued when Firehose is slow, and reports the delivery later', async () => {
@@ -199,18 +218,17 @@ describe('FormController', () => {
 
   it('turns outcomes into updates the element applies: state, event, focus', () => {
     const { controller } = setup();
-    const record = { entryId: 'e1' } as never;
-    const delivered = controller.show({ status: 'delivered', entryId: 'e1', record }, context('e1'));
+    const delivered = controller.show({ status: 'delivered', entryId: 'e1' }, context('e1'));
     assert.equal(delivered.view?.phase, 'delivered');
     assert.equal(delivered.event?.[0], 'campaign-entry-delivered');
     assert.equal(delivered.focus, 'heading');
     const unseen = controller.show(
-      { status: 'delivered', entryId: 'e1', record },
+      { status: 'delivered', entryId: 'e1' },
       context('e1', { automatic: true, focused: false }),
     );
     assert.equal(unseen.view?.announcement, en.deliveredTitle, 'announced when focus is elsewhere');
     assert.equal(unseen.focus, undefined);
-    assert.deepEqual(controller.show({ status: 'delivered', entryId: 'other', record }, context('e1')), {});
+    assert.deepEqual(controller.show({ status: 'delivered', entryId: 'other' }, context('e1')), {});
     const issues = [{ field: 'name', code: 'required', message: 'x' }] as const;
     const invalid = controller.show({ status: 'invalid', entryId: 'e1', issues }, context('e1'));
     assert.equal(invalid.view?.phase, 'ready');

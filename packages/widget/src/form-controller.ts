@@ -18,6 +18,7 @@ import {
   type FieldName,
   type FieldSpec,
   type IssueTarget,
+  storageKey,
   validateEntry,
 } from '@campaign-entry/sdk/rules';
 import { clearUnsent, readUnsent, type UnsentForm } from '@campaign-entry/sdk/stash';
@@ -33,19 +34,14 @@ export { enMessages } from './strings/en-messages.js';
 
 /** What became of a submitted form (`entryId`). */
 export type Outcome =
-  /** Firehose acknowledged it. */
-  | { readonly status: 'delivered'; readonly entryId: string; readonly record: EntryRecord }
+  /** Firehose acknowledged it (its record: {@link FormController.record}). */
+  | { readonly status: 'delivered'; readonly entryId: string }
   /** Stored on the device, still being sent; its delivery is reported later (see {@link FormController}). */
-  | { readonly status: 'queued'; readonly entryId: string; readonly record: EntryRecord; readonly storage: StorageKind }
+  | { readonly status: 'queued'; readonly entryId: string; readonly storage: StorageKind }
   /** Refused by validation; nothing was stored. */
   | { readonly status: 'invalid'; readonly entryId: string; readonly issues: readonly EntryIssue[] }
-  /** Younger than the minimum age (`limit`); nothing was stored. */
-  | {
-      readonly status: 'ineligible';
-      readonly entryId: string;
-      readonly issues: readonly EntryIssue[];
-      readonly limit: number;
-    }
+  /** Younger than the minimum age; nothing was stored or sent, and this device remembers it for the campaign. */
+  | { readonly status: 'ineligible'; readonly entryId: string; readonly issues: readonly EntryIssue[] }
   /**
    * Not kept on the device (`stored: false`: `queue-full`…), or kept but refused by AWS for a reason an operator must
    * fix (`stored: true`, reported later: it is sent once the setup is fixed).
@@ -95,6 +91,9 @@ export interface ClientOptions {
   readonly campaignId?: string | undefined;
   readonly cognitoEndpoint?: string | undefined;
   readonly firehoseEndpoint?: string | undefined;
+  /** The rules and privacy links: checked here, where the bytes do not delay the form. */
+  readonly rulesUrl?: string | undefined;
+  readonly privacyUrl?: string | undefined;
   readonly locale: string;
   readonly spec: FieldSpec;
 }
@@ -114,11 +113,17 @@ export class FormController implements ReactiveController {
   /** The form fill submitted last, and its record once stored: what the client's later news is about. */
   #entryId: string | undefined;
   #record: EntryRecord | undefined;
+  #campaignId = '';
 
   /** Attaches to `host`; `news` hears what the controller finds out by itself (see {@link ClientNews}). */
   constructor(host: ReactiveControllerHost, news: (news: ClientNews) => void) {
     this.#news = news;
     host.addController(this);
+  }
+
+  /** The record of the entry submitted last, once stored (what the element's `record` property returns). */
+  get record(): EntryRecord | undefined {
+    return this.#record;
   }
 
   /** The client, once {@link connect} made one. */
@@ -139,6 +144,9 @@ export class FormController implements ReactiveController {
   connect(options: ClientOptions): string[] {
     this.release();
     this.#spec = options.spec;
+    this.#campaignId = options.campaignId ?? '';
+    const problems = linkProblems(options);
+    if (problems.length > 0) return problems;
     let client = options.client;
     if (!client) {
       try {
@@ -162,8 +170,7 @@ export class FormController implements ReactiveController {
     this.#client = client;
     this.#stop = [
       client.on('delivered', ({ entryId }) => {
-        const record = this.#record;
-        if (entryId === this.#entryId && record) this.#news({ status: 'delivered', entryId, record });
+        if (entryId === this.#entryId && this.#record) this.#news({ status: 'delivered', entryId });
       }),
       client.on('failed', ({ entryIds, error }) => {
         const entryId = this.#entryId;
@@ -188,6 +195,8 @@ export class FormController implements ReactiveController {
   misconfiguration(problems: readonly string[]): Update {
     if (problems.length === 0) return {};
     const message = `Invalid <campaign-entry> configuration: ${problems.join('; ')}.`;
+    // The precise problem for whoever set up the page; entrants see the neutral panel.
+    console.error(message);
     const error = new CampaignEntryError(ErrorCode.InvalidConfig, message, { retryable: false });
     return { event: ['campaign-entry-error', { error, stored: false }] };
   }
@@ -199,10 +208,16 @@ export class FormController implements ReactiveController {
     void this.#client?.prefetch();
   }
 
-  /** Checks one field of `input` (or the rules consent) with the SDK's rules: its issue, or `undefined`. */
+  /**
+   * Checks one field of `input` (or the rules consent) with the SDK's rules: its issue, or `undefined`. Never the age:
+   * before submit nothing may hint at the cut-off (alcohol marketing practice), so an under-age date passes here and
+   * only the submit says "not eligible".
+   */
   check(field: IssueTarget, input: EntryInput): EntryIssue | undefined {
     const checked = validateEntry(input, this.#spec, Date.now());
-    return checked.success ? undefined : checked.issues.find((issue) => issue.field === field);
+    return checked.success
+      ? undefined
+      : checked.issues.find((issue) => issue.field === field && issue.code !== 'under-age');
   }
 
   /**
@@ -281,7 +296,7 @@ export class FormController implements ReactiveController {
         return { view: { phase: 'ready' } }; // the panel says what to fix
       case 'ineligible':
         return {
-          view: { ...cleared, phase: 'ineligible', ineligibleAge: news.limit },
+          view: { phase: 'ineligible', announcement: '' },
           event: ['campaign-entry-invalid', { entryId, issues: news.issues }],
           focus: 'heading',
         };
@@ -302,18 +317,18 @@ export class FormController implements ReactiveController {
         return news.stored ? { event } : { view, event };
       }
       case 'queued': {
-        const { record, storage } = news;
+        const { storage } = news;
         // A handed-over form already shows "Saved on this device" (and fired campaign-entry-queued).
         if (automatic) return { view: { storage } };
         return {
           view: { ...cleared, phase: 'queued', storage },
-          event: ['campaign-entry-queued', { entryId, record, storage }],
+          event: ['campaign-entry-queued', { entryId, storage }],
           focus: 'heading',
         };
       }
       case 'delivered': {
         if (view.phase === 'delivered') return {};
-        const event = ['campaign-entry-delivered', { entryId, record: news.record }] as const;
+        const event = ['campaign-entry-delivered', { entryId }] as const;
         // Moving focus reads the heading out; an automatic switch with focus elsewhere is announced instead.
         if (!automatic || focused) return { view: { ...cleared, phase: 'delivered' }, event, focus: 'heading' };
         return { view: { phase: 'delivered', announcement: t?.deliveredTitle ?? '' }, event };
@@ -354,24 +369,27 @@ export class FormController implements ReactiveController {
   ): Outcome {
     switch (receipt.status) {
       case 'invalid': {
-        const underAge = receipt.issues.find((issue) => issue.code === 'under-age');
         const { issues } = receipt;
-        return underAge
-          ? { status: 'ineligible', entryId, issues, limit: underAge.limit ?? 0 }
-          : { status: 'invalid', entryId, issues };
+        if (!issues.some((issue) => issue.code === 'under-age')) return { status: 'invalid', entryId, issues };
+        try {
+          localStorage.setItem(storageKey(this.#campaignId, 'ineligible'), '1');
+        } catch {
+          // Not remembered on this device (storage blocked): the panel still shows now.
+        }
+        return { status: 'ineligible', entryId, issues };
       }
       case 'rejected':
         return { status: 'failed', entryId, error: receipt.error, stored: false };
       case 'delivered':
-        return { status: 'delivered', entryId, record: receipt.record };
+        this.#record = receipt.record;
+        return { status: 'delivered', entryId };
       case 'queued': {
-        const { record, storage } = receipt;
-        this.#record = record;
+        this.#record = receipt.record;
         receipt.delivery.then(
-          () => this.#news({ status: 'delivered', entryId, record }),
+          () => this.#news({ status: 'delivered', entryId }),
           () => {}, // disposed (the element left the page): the entry stays stored and is sent on the next visit
         );
-        return { status: 'queued', entryId, record, storage };
+        return { status: 'queued', entryId, storage: receipt.storage };
       }
     }
   }
@@ -381,4 +399,21 @@ export class FormController implements ReactiveController {
 function fieldOf(name: string | undefined): FieldName | 'consent' | undefined {
   if (!name || name === 'website' || name === 'marketing') return undefined;
   return name.startsWith('bday-') ? 'birth-date' : (name as FieldName | 'consent');
+}
+
+/**
+ * The rules and privacy links' problems: only http(s) or relative URLs (a relative one takes the page's scheme), so no
+ * `javascript:` or `data:` link is ever offered to entrants. Each names the attribute, not the value (the panel shows
+ * it; the console and the error event carry the same words).
+ */
+function linkProblems(options: ClientOptions): string[] {
+  return (['rules', 'privacy'] as const).flatMap((name) => {
+    const url = options[`${name}Url`];
+    try {
+      if (url === undefined || /^https?:$/u.test(new URL(url, location.href).protocol)) return [];
+    } catch {
+      // Not a URL at all.
+    }
+    return [`${name}-url must be an http(s) or relative URL`];
+  });
 }

@@ -15,7 +15,8 @@ export const FormState = {
   Queued: 'queued',
   /** The entry could not be kept on the device; the form stays filled in to try again. */
   Failed: 'failed',
-  /** Younger than `min-age`: a polite, final message. */
+  /** Younger than `min-age` at submit: a neutral, final message that names no age, kept on this device for the
+   * campaign (a reload shows it again). */
   Ineligible: 'ineligible',
   /** Before `opens-at`. */
   NotOpen: 'not-open',
@@ -44,8 +45,6 @@ export interface View {
   failure?: CampaignEntryError | undefined;
   /** The error summary above a refused form (a template from the controller's chunk), until the next submit. */
   summary?: unknown;
-  /** The minimum age an ineligible entrant was told about. */
-  ineligibleAge: number;
 }
 
 /** One of the element's events with its `detail`. */

@@ -55,7 +55,7 @@ A local Cognito Identity + Kinesis Data Firehose on http://127.0.0.1:<port>.
   --seed N                      seed of the fault generator
   --transform MODULE            run MODULE's handler (a Firehose transformation Lambda) on each buffered batch:
                                 a path or a package, e.g. @campaign-entry/firehose-transform, configured by the
-                                environment (CAMPAIGN_ID, FIELDS, MIN_AGE, OPENS_AT, CLOSES_AT)
+                                environment (CAMPAIGN_ID, FIELDS, MIN_AGE, LOCALES, OPENS_AT, CLOSES_AT)
   --verbose                     log each AWS call to stderr
   --help                        show this text
 `;

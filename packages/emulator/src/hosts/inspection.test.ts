@@ -75,6 +75,24 @@ describe('inspection API (/_emulator/)', () => {
     await assert.rejects(putBatch(client), { name: 'ExpiredTokenException' });
   });
 
+  it('pauses guest intake like the circuit breaker: AccessDeniedException until resumed, nothing accepted meanwhile', async () => {
+    const client = await bed.firehose();
+    assert.deepEqual(await (await api('pause', { method: 'POST' })).json(), { paused: true });
+    const before = running.emulator.records().length;
+    await assert.rejects(putBatch(client), (error: Error & { $metadata?: { httpStatusCode?: number } }) => {
+      assert.equal(error.name, 'AccessDeniedException');
+      assert.match(error.message, /is not authorized to perform: firehose:PutRecordBatch .* with an explicit deny/u);
+      assert.equal(error.$metadata?.httpStatusCode, 400);
+      return true;
+    });
+    assert.equal(running.emulator.records().length, before, 'nothing accepted while paused');
+    const stats = (await (await api('stats')).json()) as { intake: { paused: boolean; deniedCalls: number } };
+    assert.deepEqual(stats.intake, { paused: true, deniedCalls: 1 });
+    await api('resume', { method: 'POST' });
+    await putBatch(client);
+    assert.ok(running.emulator.records().length > before, 'accepted again once resumed');
+  });
+
   it('flushes buffered records to gzip files in Firehose key layout', async () => {
     const client = await bed.firehose();
     await putBatch(client, 3, 'entries-1');

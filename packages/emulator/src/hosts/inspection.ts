@@ -1,5 +1,5 @@
 // The inspection API under `/_emulator/`: plain JSON for tests, scripts and a dashboard to read what the emulator
-// acknowledged and to change its faults and quotas while it runs. Host-neutral: request in, answer out.
+// acknowledged, to change its faults and quotas while it runs, and to pause guest intake like the circuit breaker. Host-neutral: request in, answer out.
 import type { Emulator } from '../emulator-api.js';
 import { isEmulatorError } from '../services/errors.js';
 import type { EmulatorResponse } from '../services/response.js';
@@ -72,6 +72,15 @@ function routesFor(emulator: Emulator): Record<string, Route> {
     'POST expire-credentials': () => {
       emulator.expireAllCredentials();
       return { expired: true };
+    },
+    // The template's circuit breaker, locally: guest Firehose calls answered AccessDeniedException until resumed.
+    'POST pause': () => {
+      emulator.pause();
+      return { paused: true };
+    },
+    'POST resume': () => {
+      emulator.resume();
+      return { paused: false };
     },
   };
 }

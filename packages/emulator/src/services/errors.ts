@@ -82,6 +82,8 @@ export const AWS_ERROR_STATUS = {
   InvalidSignatureException: 400,
   UnrecognizedClientException: 400,
   ExpiredTokenException: 400,
+  // IAM: an explicit deny (the circuit breaker's policy on the guest role), as every AWS JSON service answers it
+  AccessDeniedException: 400,
   // Kinesis Data Firehose
   ResourceNotFoundException: 400,
   InvalidArgumentException: 400,

@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createRecord, decodeRecord, encodeRecord, encodeRecordChecked, MAX_RECORD_BYTES } from './record.js';
+import {
+  createRecord,
+  decodeRecord,
+  encodeRecord,
+  encodeRecordChecked,
+  MAX_FILL_MS,
+  MAX_RECORD_BYTES,
+} from './record.js';
 
 const context = {
   entryId: '0f8fad5b-d9cb-469f-a165-70867728950e',
@@ -66,5 +73,66 @@ describe('record', () => {
     );
     assert.ok(small.success);
     assert.equal(small.bytes, Buffer.byteLength(small.line));
+  });
+
+  it('refuses keys no SDK writes, a meta.sdk that is not a version and an unbounded fillMs', () => {
+    const line = encodeRecord(
+      createRecord({ fields: { name: 'Ada' }, consent: { rules: true, marketing: false } }, context),
+    );
+    const mutate = (edit: (value: Record<string, Record<string, unknown>>) => void) => {
+      const value = JSON.parse(line) as Record<string, Record<string, unknown>>;
+      edit(value);
+      const result = decodeRecord(JSON.stringify(value));
+      return result.success ? 'ok' : result.reason;
+    };
+    assert.deepEqual(
+      [
+        mutate((value) => {
+          value.extra = {};
+        }),
+        mutate((value) => {
+          (value.fields as Record<string, unknown>).nickname = '';
+        }),
+        mutate((value) => {
+          (value.consent as Record<string, unknown>).sms = true;
+        }),
+        mutate((value) => {
+          (value.meta as Record<string, unknown>).ip = '1.2.3.4';
+        }),
+        mutate((value) => {
+          (value.meta as Record<string, unknown>).sdk = '=HYPERLINK("x")';
+        }),
+        mutate((value) => {
+          (value.meta as Record<string, unknown>).fillMs = 1e308;
+        }),
+        mutate((value) => {
+          (value.meta as Record<string, unknown>).fillMs = 12.5;
+        }),
+        mutate((value) => {
+          (value.meta as Record<string, unknown>).fillMs = -1;
+        }),
+        mutate(() => {}),
+      ],
+      [
+        'unknown key "extra"',
+        'unknown field "nickname"',
+        'consent must be {rules: true, marketing: boolean}',
+        'meta must be {locale, sdk, fillMs, suspect}',
+        'meta.sdk is not a version',
+        `meta.fillMs must be null or a whole number from 0 to ${MAX_FILL_MS}`,
+        `meta.fillMs must be null or a whole number from 0 to ${MAX_FILL_MS}`,
+        `meta.fillMs must be null or a whole number from 0 to ${MAX_FILL_MS}`,
+        'ok',
+      ],
+    );
+  });
+
+  it('clamps fillMs into the range decodeRecord accepts', () => {
+    const make = (fillMs: number) =>
+      createRecord(
+        { fields: {}, consent: { rules: true, marketing: false } },
+        { ...context, meta: { ...context.meta, fillMs } },
+      ).meta.fillMs;
+    assert.deepEqual([make(1e308), make(-5), make(Number.POSITIVE_INFINITY)], [MAX_FILL_MS, 0, MAX_FILL_MS]);
   });
 });

@@ -9,6 +9,15 @@ export const RECORD_SCHEMA = 1;
 /** Firehose's limit for one record before base64: 1,000 KiB. */
 export const MAX_RECORD_BYTES = 1000 * 1024;
 
+/**
+ * The largest `meta.fillMs` a record carries: one day, in milliseconds. A form open longer says nothing more for fraud
+ * review, and an unbounded number would not fit the `bigint` column downstream; {@link createRecord} clamps to it.
+ */
+export const MAX_FILL_MS = 86_400_000;
+
+/** What `meta.sdk` looks like: a semantic version (`0.1.0`, `1.2.0-rc.1`), at most 32 characters. */
+export const SDK_VERSION_PATTERN = /^(?=.{5,32}$)\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/u;
+
 /** Signals about how the entry was made, for fraud review. */
 export interface RecordMeta {
   /** The form's language (`en`, `es`). */
@@ -62,7 +71,7 @@ export function createRecord(entry: ValidEntry, context: RecordContext): EntryRe
     meta: {
       locale: context.meta.locale,
       sdk: context.meta.sdk,
-      fillMs: context.meta.fillMs === null ? null : Math.max(0, Math.round(context.meta.fillMs)),
+      fillMs: context.meta.fillMs === null ? null : Math.min(MAX_FILL_MS, Math.max(0, Math.round(context.meta.fillMs))),
       suspect: context.meta.suspect,
     },
   };
@@ -99,9 +108,21 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+// The only keys each object of a record may have: a key no SDK writes is refused, not carried into S3 unseen.
+const RECORD_KEYS = ['schema', 'entryId', 'campaignId', 'submittedAt', 'fields', 'consent', 'meta'];
+const CONSENT_KEYS = ['rules', 'marketing'];
+const META_KEYS = ['locale', 'sdk', 'fillMs', 'suspect'];
+
+function unknownKey(value: Record<string, unknown>, known: readonly string[]): string | undefined {
+  return Object.keys(value).find((key) => !known.includes(key));
+}
+
+const clipKey = (key: string) => JSON.stringify(key.slice(0, 40));
+
 /**
- * Parses one line back into a record and checks its shape (not its field values: run `validateEntry` on
- * `record.fields` for that). For servers that receive records from anyone holding guest credentials.
+ * Parses one line back into a record and checks its shape strictly (not its field values: run `validateEntry` on
+ * `record.fields` for that): no key the SDK does not write, `meta.sdk` a version, `meta.fillMs` null or a whole number
+ * from 0 to {@link MAX_FILL_MS}. For servers that receive records from anyone holding guest credentials.
  */
 export function decodeRecord(line: string): DecodeResult {
   let value: unknown;
@@ -124,21 +145,36 @@ export function decodeRecord(line: string): DecodeResult {
   ) {
     return { success: false, reason: 'submittedAt is not an ISO instant' };
   }
+  const extra = unknownKey(value, RECORD_KEYS);
+  if (extra !== undefined) return { success: false, reason: `unknown key ${clipKey(extra)}` };
   const { fields, consent, meta } = value;
   if (!isObject(fields) || !Object.values(fields).every((field) => typeof field === 'string')) {
     return { success: false, reason: 'fields must be an object of strings' };
   }
-  if (!isObject(consent) || consent.rules !== true || typeof consent.marketing !== 'boolean') {
+  // Even blank: validation would ignore an empty unknown field and the canonical record drop it, unseen.
+  const unknownField = unknownKey(fields, FIELD_NAMES);
+  if (unknownField !== undefined) return { success: false, reason: `unknown field ${clipKey(unknownField)}` };
+  if (
+    !isObject(consent) ||
+    consent.rules !== true ||
+    typeof consent.marketing !== 'boolean' ||
+    unknownKey(consent, CONSENT_KEYS) !== undefined
+  ) {
     return { success: false, reason: 'consent must be {rules: true, marketing: boolean}' };
   }
   if (
     !isObject(meta) ||
     typeof meta.locale !== 'string' ||
     typeof meta.sdk !== 'string' ||
-    !(meta.fillMs === null || (typeof meta.fillMs === 'number' && Number.isFinite(meta.fillMs))) ||
-    typeof meta.suspect !== 'boolean'
+    !(meta.fillMs === null || typeof meta.fillMs === 'number') ||
+    typeof meta.suspect !== 'boolean' ||
+    unknownKey(meta, META_KEYS) !== undefined
   ) {
     return { success: false, reason: 'meta must be {locale, sdk, fillMs, suspect}' };
+  }
+  if (!SDK_VERSION_PATTERN.test(meta.sdk)) return { success: false, reason: 'meta.sdk is not a version' };
+  if (meta.fillMs !== null && !(Number.isInteger(meta.fillMs) && meta.fillMs >= 0 && meta.fillMs <= MAX_FILL_MS)) {
+    return { success: false, reason: `meta.fillMs must be null or a whole number from 0 to ${MAX_FILL_MS}` };
   }
   return { success: true, record: value as unknown as EntryRecord };
 }

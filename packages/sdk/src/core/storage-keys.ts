@@ -21,6 +21,9 @@ export type StorageKeyParts =
   /** Inside the identity store: the identity pool this device uses for a campaign's guest identity (when the page
    * lists several pools, one per region). The pool's identity id sits under its own {@link cognitoIdentityKey}. */
   | readonly [campaignId: string, 'identity-pool']
+  /** In localStorage: this device was told it is not eligible for the campaign (a flag only, never the birth date), so
+   * a reload shows that again instead of a fresh form to try another year on. */
+  | readonly [campaignId: string, 'ineligible']
   /** The origin's Cognito identity store: its IndexedDB database (object store `ids`), or with `key` ('' for the
    * prefix) a localStorage key holding one of the AWS provider's entries. */
   | readonly ['identity']

@@ -58,7 +58,7 @@ export function disposeClients(): void {
 export async function until(
   condition: () => boolean | Promise<boolean>,
   what = 'condition',
-  timeoutMs = 30_000,
+  timeoutMs = 60_000,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {

@@ -2,7 +2,7 @@
 // never download it. Each entrant gets a brand-new element (nothing typed survives in the DOM, no per-entrant state
 // such as an age notice carries over); all of them share one SDK client, so entries keep flowing while people queue.
 import { type CampaignClient, createCampaignClient } from '@campaign-entry/sdk';
-import { parseFieldList } from '@campaign-entry/sdk/rules';
+import { parseFieldList, storageKey } from '@campaign-entry/sdk/rules';
 import { type KioskOptions, readKioskOptions } from './kiosk-options.js';
 import { openStaffView, type StaffFacts } from './staff-view.js';
 
@@ -111,6 +111,13 @@ export function startKiosk(element: Entry, time: KioskTime = realTime): () => vo
   /** The next entrant's form: a new element with the same attributes and client, in the same place. */
   const next = () => {
     stop();
+    // A shared tablet: one entrant's "not eligible" is not the next one's (the element skips the flag in kiosk mode;
+    // clearing it keeps it off the device for a later visit without the kiosk attribute too).
+    try {
+      localStorage.removeItem(storageKey(element.getAttribute('campaign-id') ?? '', 'ineligible'));
+    } catch {
+      // Storage blocked: nothing was kept.
+    }
     const fresh = element.cloneNode(false) as Entry;
     fresh.client = session.client;
     element.replaceWith(fresh);

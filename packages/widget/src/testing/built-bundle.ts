@@ -10,7 +10,7 @@ export const bundle = new URL('../../dist/campaign-entry.js', import.meta.url).h
 let counter = 0;
 
 /** Resolves once `condition()` holds, checking every 20 ms. */
-export async function until(condition: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
+export async function until(condition: () => boolean, what: string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);

@@ -98,7 +98,7 @@ export function textOf(el: CampaignEntry): string {
 }
 
 /** Resolves once `condition()` is true, checking every 20 ms. */
-export async function until(condition: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
+export async function until(condition: () => boolean, what: string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);

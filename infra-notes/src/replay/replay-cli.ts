@@ -1,0 +1,72 @@
+// `pnpm replay [--yes] [--data <dir>] [--bucket <name> --region <r>] [--endpoint <url>] [--stream <name>]`: sends the
+// valid records under errors/processing-failed/ back through their stream. A dry run unless --yes. The campaign's
+// checks come from the transform's environment variables (CAMPAIGN_ID, FIELDS, MIN_AGE, LOCALES), defaulting to the
+// demo's campaign. One JSON object on stdout.
+import { parseArgs } from 'node:util';
+import { FirehoseClient, PutRecordBatchCommand } from '@aws-sdk/client-firehose';
+import { configFromEnv, type TransformEnvironment } from '@campaign-entry/firehose-transform';
+import type { CliIo } from '../draw/draw-cli.js';
+import { openStores } from '../store/open-stores.js';
+import { replayFailed, type SendBatch } from './replay.js';
+
+const USAGE = `Usage:
+  pnpm replay [--yes] [--data <dir>] [--bucket <name> --region <aws-region>] [--firehose-endpoint <url>] [--stream <name>]
+Without --yes it only reports what it would send. The transform's CAMPAIGN_ID, FIELDS, MIN_AGE and LOCALES (environment)
+decide which records are valid; without them, the demo's campaign.`;
+
+/** The demo's campaign as the transform checks it (demo/src/server.ts DEMO_CAMPAIGN). */
+const DEMO_TRANSFORM_ENV: TransformEnvironment = {
+  CAMPAIGN_ID: 'loungebeer-sb',
+  FIELDS: 'name,email,postal-code,birth-date',
+  MIN_AGE: '21',
+};
+
+/** A sender over a Firehose client: per record, whether it got a RecordId. */
+export function firehoseSender(client: FirehoseClient): SendBatch {
+  return async (stream, records) => {
+    const output = await client.send(
+      new PutRecordBatchCommand({ DeliveryStreamName: stream, Records: records.map((Data) => ({ Data })) }),
+    );
+    return (output.RequestResponses ?? []).map((response) => response.RecordId !== undefined && !response.ErrorCode);
+  };
+}
+
+/** Runs the replay command; resolves to the exit code (1 when some record could not be sent). */
+export async function runReplayCli(
+  argv: readonly string[],
+  io: CliIo,
+  env: TransformEnvironment = process.env,
+  makeClient: (options: { region: string; endpoint?: string }) => FirehoseClient = (options) =>
+    new FirehoseClient(options),
+): Promise<number> {
+  let values: ReturnType<typeof parse>['values'];
+  try {
+    values = parse(argv).values;
+  } catch (error) {
+    io.stderr(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const config = configFromEnv(env.CAMPAIGN_ID ? env : { ...DEMO_TRANSFORM_ENV, LOCALES: env.LOCALES });
+  const stores = openStores(values);
+  const endpoint = values['firehose-endpoint'];
+  const region = values.region ?? 'us-east-1';
+  const send = values.yes ? firehoseSender(makeClient(endpoint ? { region, endpoint } : { region })) : undefined;
+  const report = await replayFailed(stores.bucket, config, { send, defaultStream: values.stream, now: io.now });
+  io.stdout(JSON.stringify({ ...report, location: stores.bucket.location }));
+  return report.failed.length === 0 ? 0 : 1;
+}
+
+function parse(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    options: {
+      yes: { type: 'boolean' },
+      data: { type: 'string' },
+      bucket: { type: 'string' },
+      region: { type: 'string' },
+      endpoint: { type: 'string' },
+      'firehose-endpoint': { type: 'string' },
+      stream: { type: 'string' },
+    },
+  });
+}
