@@ -53,7 +53,11 @@ describe('createCampaignClient in the browser, against the emulator', () => {
 
   it('makes one Firehose call per delivery attempt: the AWS client never retries on its own', async () => {
     const emulator = await useEmulator({ faults: { serverErrorRate: 1 } });
-    const client = emulatorClient();
+    // The planned retry is a minute away, so no second attempt can start while the test looks (a 20 ms backoff raced
+    // the poll on a loaded machine).
+    const client = emulatorClient({
+      retry: { baseDelayMs: 60_000, maxDelayMs: 60_000, deadlineMs: 600_000, operatorFixDelayMs: 600_000 },
+    });
     await client.prefetch();
     void client.submit(validEntry());
     await until(() => client.events.retrying.length > 0, 'the first retry to be planned');
