@@ -1,5 +1,5 @@
-// One entrant's device over the whole run: the page opens (a client is created and prefetches credentials), the
-// form is submitted, the page closes (`dispose()`, entries left in the device's store), and perhaps opens again later
+// One entrant's device over the whole run: the page opens (credentials are prefetched), the form is submitted (the
+// page's SDK client stores and sends the entry), the page closes (`dispose()`, entries left in the device's store), and perhaps opens again later
 // (a new client on the same store resumes sending). A device with nothing left to send and no owner is forgotten.
 import { type CampaignClient, createCampaignClient, type FieldName } from '@campaign-entry/sdk';
 import {
@@ -26,7 +26,8 @@ export interface DeviceWorld extends TransportWorld {
 }
 
 interface Visit {
-  readonly client: CampaignClient;
+  /** The page's client: made at Submit on the first visit (see {@link startDevice}), at once on a return. */
+  client: CampaignClient | undefined;
   readonly transport: VisitTransport;
   leaveTimer: ScheduledEvent | undefined;
 }
@@ -52,8 +53,7 @@ export function startDevice(world: DeviceWorld, index: number, entrant: Entrant,
   let visit: Visit | undefined;
   let visits = 0;
 
-  function open(stayMs: number | undefined): void {
-    const transport = createVisitTransport(link, world);
+  function createClient(transport: VisitTransport): CampaignClient {
     const client = createCampaignClient({
       region,
       identityPoolId: `${region}:00000000-0000-4000-8000-${String(entrant.region).padStart(12, '0')}`,
@@ -71,14 +71,27 @@ export function startDevice(world: DeviceWorld, index: number, entrant: Entrant,
     client.on('retrying', () => {
       recorder.retries++;
     });
-    visit = { client, transport, leaveTimer: stayMs === undefined ? undefined : time.at(stayMs, leave) };
-    void client.prefetch(); // the widget does this when the form first gets focus
+    return client;
+  }
+
+  function open(stayMs: number | undefined, returning: boolean): void {
+    const transport = createVisitTransport(link, world);
+    // A returning owner's page resumes sending at once, so its client is made now. A first visit only prefetches while
+    // the owner types (the widget calls prefetch() on focus, and with an injected transport the SDK's prefetch is
+    // `transport.prepare()` plus loading the delivery code); its client is made at Submit, so a million people typing
+    // do not hold a million idle clients. Same calls to AWS at the same instants.
+    visit = {
+      client: returning ? createClient(transport) : undefined,
+      transport,
+      leaveTimer: stayMs === undefined ? undefined : time.at(stayMs, leave),
+    };
+    void transport.prepare().catch(() => {}); // best effort, as prefetch(): the send retries with backoff
   }
 
   function leave(): void {
     if (!visit) return;
     visit.transport.close();
-    visit.client.dispose();
+    visit.client?.dispose();
     if (visit.leaveTimer) cancel(visit.leaveTimer);
     visit = undefined;
     if (store.held === 0) return;
@@ -90,12 +103,13 @@ export function startDevice(world: DeviceWorld, index: number, entrant: Entrant,
     }
     time.at(next.afterMs, () => {
       recorder.returns++;
-      open(next.stayMs);
+      open(next.stayMs, true);
     });
   }
 
   function submit(): void {
     if (!visit) return;
+    visit.client ??= createClient(visit.transport);
     const { client } = visit;
     recorder.submitted(index, time.now());
     void client.submit(entryInputFor(index, world.fields, random)).then((receipt) => {
@@ -113,13 +127,13 @@ export function startDevice(world: DeviceWorld, index: number, entrant: Entrant,
   }
 
   recorder.arrived(time.now());
-  open(undefined);
+  open(undefined, false);
   if (entrant.offline) {
     const { fromMs, forMs } = entrant.offline;
     time.at(fromMs, () => {
       link.offlineUntil = time.now() + forMs;
       // Back online: the page's `online` listener sends at once, backoff or not (what flush() does).
-      time.at(forMs, () => void visit?.client.flush());
+      time.at(forMs, () => void visit?.client?.flush());
     });
   }
   time.at(entrant.typingMs, submit);

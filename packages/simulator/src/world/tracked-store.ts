@@ -24,6 +24,8 @@ export function createTrackedStore(onRemoved: (entryId: string) => void): Tracke
     },
     list: () => inner.list(),
     count: () => inner.count(),
+    // As IndexedDB does: a sender that claimed the store last, and finds the count it expects, skips re-reading it.
+    ...(inner.claimSender ? { claimSender: inner.claimSender } : {}),
     async delete(entryIds) {
       await inner.delete(entryIds);
       for (const id of entryIds) if (ids.delete(id)) onRemoved(id);
