@@ -4,7 +4,12 @@ import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import { type CampaignClient, createCampaignClient } from '@campaign-entry/sdk';
 import type { UnsentForm } from '@campaign-entry/sdk/stash';
-import { createMemoryStore, createMemoryTransport, type MemoryTransportBehaviour } from '@campaign-entry/sdk/testing';
+import {
+  createMemoryStore,
+  createMemoryTransport,
+  type MemoryTransportBehaviour,
+  until,
+} from '@campaign-entry/sdk/testing';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { type ClientNews, FormController, type ShowContext } from './form-controller.js';
 import type { View } from './form-state.js';
@@ -67,14 +72,6 @@ const context = (entryId: string, overrides: Partial<ShowContext> = {}): ShowCon
   focused: true,
   ...overrides,
 });
-
-async function until(condition: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 5000;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 describe('FormController', () => {
   it('attaches to its host and has no problems with a usable client', () => {
