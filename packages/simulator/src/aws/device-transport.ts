@@ -42,10 +42,6 @@ const CREDENTIAL_REFRESH_MARGIN_MS = 300_000;
 const BROKEN_CONNECTION_MS = [2_000, 10_000] as const;
 const OFFLINE_FAILURE_MS = 20;
 
-// A fresh promise each time: one shared never-settling promise would collect every reaction (and the client behind
-// it) for ever.
-const never = () => new Promise<never>(() => {});
-
 /** Creates the transport for one visit of `device`. */
 export function createVisitTransport(device: DeviceLink, world: TransportWorld): VisitTransport {
   const { time, aws, random } = world;
@@ -56,57 +52,77 @@ export function createVisitTransport(device: DeviceLink, world: TransportWorld):
   /**
    * One request over the device's network; `serve` is AWS handling it. AWS decides when the request is sent rather
    * than half a round trip later (one event per request instead of two; quotas are per second, round trips are
-   * milliseconds). A closed page never hears back.
+   * milliseconds). A closed page never hears back: its promise never settles. One event and one promise per request,
+   * no async function: a default-quota run makes millions of them.
    */
-  async function exchange<T>(serve: (now: number) => T): Promise<T> {
-    if (time.now() < device.offlineUntil) {
-      await time.sleep(OFFLINE_FAILURE_MS);
-      if (closed) return never();
-      throw NETWORK_FAILURE;
-    }
-    const rtt = requestRtt(device.network, random);
-    const fate = device.network.loss > 0 ? random() : 1;
-    if (fate < device.network.loss / 2) {
-      // The connection broke before AWS saw the request.
-      const [min, max] = BROKEN_CONNECTION_MS;
-      await time.sleep(rtt + min + random() * (max - min));
-      if (closed) return never();
-      throw NETWORK_FAILURE;
-    }
-    let answer: { ok: true; value: T } | { ok: false; error: unknown };
-    try {
-      answer = { ok: true, value: serve(time.now()) };
-    } catch (error) {
-      answer = { ok: false, error };
-    }
-    await time.sleep(rtt + world.serviceMs);
-    if (closed) return never();
-    if (fate < device.network.loss) throw NETWORK_FAILURE; // AWS did it, the answer was lost
-    if (!answer.ok) throw answer.error;
-    return answer.value;
+  function exchange<T>(serve: (now: number) => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const fail = () => {
+        if (!closed) reject(NETWORK_FAILURE);
+      };
+      if (time.now() < device.offlineUntil) {
+        time.at(OFFLINE_FAILURE_MS, fail);
+        return;
+      }
+      const rtt = requestRtt(device.network, random);
+      const fate = device.network.loss > 0 ? random() : 1;
+      if (fate < device.network.loss / 2) {
+        // The connection broke before AWS saw the request.
+        const [min, max] = BROKEN_CONNECTION_MS;
+        time.at(rtt + min + random() * (max - min), fail);
+        return;
+      }
+      let value: T;
+      try {
+        value = serve(time.now());
+      } catch (error) {
+        time.at(rtt + world.serviceMs, () => {
+          if (!closed) reject(fate < device.network.loss ? NETWORK_FAILURE : error);
+        });
+        return;
+      }
+      time.at(rtt + world.serviceMs, () => {
+        if (closed) return;
+        // AWS did it, the answer was lost.
+        if (fate < device.network.loss) reject(NETWORK_FAILURE);
+        else resolve(value);
+      });
+    });
   }
+
+  const fetched = () => {
+    device.hasIdentity = true;
+  };
+  const valid = () => {
+    credentialsUntil = time.now() + CREDENTIAL_LIFETIME_MS;
+    fetching = undefined;
+  };
+  const failed = (error: unknown) => {
+    fetching = undefined;
+    throw error;
+  };
 
   function credentials(): Promise<void> {
     if (credentialsUntil - CREDENTIAL_REFRESH_MARGIN_MS > time.now()) return Promise.resolve();
-    fetching ??= (async () => {
-      try {
-        if (!device.hasIdentity) {
-          await exchange((now) => aws.getId(device.region, now));
-          device.hasIdentity = true;
-        }
-        await exchange((now) => aws.getCredentials(device.region, now));
-        credentialsUntil = time.now() + CREDENTIAL_LIFETIME_MS;
-      } finally {
-        fetching = undefined;
-      }
-    })();
+    if (!fetching) {
+      const getCredentials = () => exchange((now) => aws.getCredentials(device.region, now));
+      const chain = device.hasIdentity
+        ? getCredentials()
+        : exchange((now) => aws.getId(device.region, now)).then(() => {
+            fetched();
+            return getCredentials();
+          });
+      fetching = chain.then(valid, failed);
+    }
     return fetching;
   }
 
+  const put = (stream: string, lines: readonly string[]) => () =>
+    exchange((now) => aws.putRecordBatch(stream, lines, now));
+
   return {
-    async putRecordBatch(stream, lines): Promise<RecordResult[]> {
-      await credentials();
-      return exchange((now) => aws.putRecordBatch(stream, lines, now));
+    putRecordBatch(stream, lines): Promise<RecordResult[]> {
+      return credentials().then(put(stream, lines));
     },
     prepare: credentials,
     invalidateCredentials() {
