@@ -23,6 +23,14 @@ async function main(): Promise<number> {
     console.log(await runSweep(commandLine.simulation, (line) => console.error(line)));
     return 0;
   }
+  if (commandLine.runs > 1) {
+    const { simulation } = commandLine;
+    const reports = [];
+    for (let run = 0; run < commandLine.runs; run++)
+      reports.push((await runSimulation({ ...simulation, seed: simulation.seed + run })).report);
+    console.log(JSON.stringify(reports));
+    return reports.every((report) => report.lost === 0) ? 0 : 1;
+  }
   const started = performance.now();
   let peakRss = 0;
   // Sampled every 2 s, and only when asked for: reading the resident size is a system call.

@@ -15,6 +15,8 @@ export interface CommandLine {
   readonly perf: boolean;
   /** Run the capacity sweep instead (Markdown table). */
   readonly sweep: boolean;
+  /** Runs with seeds seed, seed + 1, …: more than one prints a JSON array of reports (small runs, less noise). */
+  readonly runs: number;
 }
 
 /** Defaults: 100,000 entrants over a 10-minute halftime, 4 streams (the template's default), 1 region, seed 1. */
@@ -48,6 +50,8 @@ export const USAGE = `pnpm simulate [options]
   --get-id-per-second N            Cognito GetId/s per region (25)
   --get-credentials-per-second N   Cognito GetCredentialsForIdentity/s per region (200)
   --partial-failure-share F        records failed when a stream is at its quota (0.2)
+  --retry-max-ms MS                the SDK's longest backoff wait (its default 20000)
+  --runs N                         with --json: N runs, seeds seed…seed+N-1, as a JSON array
   --json                           one JSON object on stdout
   --chart PATH|none                SVG chart (default ${DEFAULT_CHART}; none with --json unless given)
   --perf                           add wall time and peak memory
@@ -77,6 +81,8 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
       chart: { type: 'string' },
       perf: { type: 'boolean' },
       sweep: { type: 'boolean' },
+      'retry-max-ms': { type: 'string' },
+      runs: { type: 'string' },
       ...Object.fromEntries(Object.keys(QUOTA_FLAGS).map((flag) => [flag, { type: 'string' as const }])),
     },
     strict: true,
@@ -110,10 +116,15 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
       quotas,
       seed: Math.floor(number('seed', values.seed, DEFAULTS.seed)),
       typingMs,
+      retry:
+        values['retry-max-ms'] === undefined
+          ? undefined
+          : { maxDelayMs: number('retry-max-ms', values['retry-max-ms'], 0) },
     },
     json,
     chart: chart === 'none' ? undefined : chart,
     perf: values.perf ?? false,
     sweep: values.sweep ?? false,
+    runs: Math.max(1, Math.floor(number('runs', values.runs, 1))),
   };
 }

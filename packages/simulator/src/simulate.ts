@@ -56,6 +56,7 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
     campaignId: 'halftime-simulation',
     fields: scenario.fields,
     sdkRandom: streamOf(options.seed, SALT.sdk),
+    retry: options.retry,
   };
   const arrivals = drawArrivals(
     options.entrants,

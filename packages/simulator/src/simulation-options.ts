@@ -1,4 +1,5 @@
 // What a simulation is asked to simulate (a module of its own: the run and its report both read it).
+import type { RetryPolicy } from '@campaign-entry/sdk';
 import type { AwsQuotas } from './aws/quotas.js';
 import type { ScenarioName } from './scenario.js';
 
@@ -17,4 +18,6 @@ export interface SimulationOptions {
   readonly seed: number;
   /** Typing time drawn uniformly from this range instead of the scenario's (ms), as `runBurst`'s `typingMs`. */
   readonly typingMs?: readonly [number, number] | undefined;
+  /** The SDK's retry policy for every client (`createCampaignClient({ retry })`), over its defaults. */
+  readonly retry?: Partial<RetryPolicy> | undefined;
 }

@@ -1,7 +1,7 @@
 // One entrant's device over the whole run: the page opens (credentials are prefetched), the form is submitted (the
 // page's SDK client stores and sends the entry), the page closes (`dispose()`, entries left in the device's store), and perhaps opens again later
 // (a new client on the same store resumes sending). A device with nothing left to send and no owner is forgotten.
-import { type CampaignClient, createCampaignClient, type FieldName } from '@campaign-entry/sdk';
+import { type CampaignClient, createCampaignClient, type FieldName, type RetryPolicy } from '@campaign-entry/sdk';
 import {
   createVisitTransport,
   type DeviceLink,
@@ -23,6 +23,8 @@ export interface DeviceWorld extends TransportWorld {
   readonly fields: readonly FieldName[];
   /** The SDK's backoff jitter, one source for every client. */
   readonly sdkRandom: Random;
+  /** The clients' retry policy over the SDK's defaults (none: the defaults). */
+  readonly retry: Partial<RetryPolicy> | undefined;
 }
 
 interface Visit {
@@ -67,6 +69,7 @@ export function startDevice(world: DeviceWorld, index: number, entrant: Entrant,
       timers: time.timers,
       random: world.sdkRandom,
       randomId: () => entryId,
+      ...(world.retry ? { retry: world.retry } : {}),
     });
     client.on('retrying', () => {
       recorder.retries++;
