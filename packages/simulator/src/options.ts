@@ -51,7 +51,7 @@ export const USAGE = `pnpm simulate [options]
   --get-credentials-per-second N   Cognito GetCredentialsForIdentity/s per region (200)
   --partial-failure-share F        records failed when a stream is at its quota (0.2)
   --retry-max-ms MS                the SDK's longest backoff wait (its default 20000)
-  --runs N                         with --json: N runs, seeds seed…seed+N-1, as a JSON array
+  --runs N                         N runs with seeds seed…seed+N-1, printed as a JSON array of reports
   --json                           one JSON object on stdout
   --chart PATH|none                SVG chart (default ${DEFAULT_CHART}; none with --json unless given)
   --perf                           add wall time and peak memory
