@@ -63,8 +63,10 @@ export interface SimulatedAwsOptions {
 /** Creates the simulated AWS. */
 export function createSimulatedAws(options: SimulatedAwsOptions): SimulatedAws {
   const { quotas, start, random } = options;
+  // A real run starts anywhere in the emulator's second: one phase for all its counters, drawn from the run's seed.
+  const phaseMs = quotas.fixedWindows ? Math.floor(random() * 1000) : 0;
   const bucket = (rate: number) =>
-    quotas.fixedWindows ? createSecondWindow(rate) : createTokenBucket(rate, quotas.burstSeconds, start);
+    quotas.fixedWindows ? createSecondWindow(rate, phaseMs) : createTokenBucket(rate, quotas.burstSeconds, start);
   const getIdBuckets = Array.from({ length: options.regions }, () => bucket(quotas.getIdPerSecond));
   const credentialBuckets = Array.from({ length: options.regions }, () => bucket(quotas.getCredentialsPerSecond));
   const streams = new Map<string, StreamBuckets>(

@@ -46,12 +46,13 @@ export function createTokenBucket(ratePerSecond: number, burstSeconds = 1, start
 /**
  * A quota counted in fixed one-second windows (as the local emulator counts them, packages/emulator quotas.ts): up to
  * `ratePerSecond` per calendar second, then nothing until the next one. For calibrating against the emulator.
+ * `phaseMs`: where the seconds start relative to the run's start (a real run starts anywhere in a second).
  */
-export function createSecondWindow(ratePerSecond: number): TokenBucket {
+export function createSecondWindow(ratePerSecond: number, phaseMs = 0): TokenBucket {
   let second = Number.NaN;
   let used = 0;
   const roll = (now: number) => {
-    const current = Math.floor(now / 1000);
+    const current = Math.floor((now - phaseMs) / 1000);
     if (current !== second) {
       second = current;
       used = 0;
