@@ -92,9 +92,27 @@ describe('FormController', () => {
     assert.match(problems.join(' '), /region "moon-1"/u);
     const entry = form({ name: 'Ada' });
     assert.deepEqual(await controller.submit(entry), { status: 'misconfigured', entryId: entry.entryId });
-    const update = controller.misconfiguration(problems);
-    assert.equal(update.event?.[0], 'campaign-entry-error');
-    assert.deepEqual(controller.misconfiguration([]), {});
+    const original = console.error;
+    const logged: unknown[] = [];
+    console.error = (...args: unknown[]) => logged.push(...args);
+    try {
+      const update = await controller.misconfiguration([...problems, 'rules-url', 'time-zone']);
+      assert.equal(update.event?.[0], 'campaign-entry-error');
+      const message = String(logged[0]);
+      assert.match(message, /region "moon-1"/u);
+      assert.match(message, /rules-url is missing: the official rules must be linked/u);
+      assert.match(message, /time-zone must be an IANA time zone/u);
+      assert.deepEqual(await controller.misconfiguration([]), {});
+    } finally {
+      console.error = original;
+    }
+  });
+
+  it('names an unknown time zone as a problem (the links are checked in the browser tests: they need a location)', () => {
+    const { controller } = setup();
+    const options = { client: clients.at(-1), locale: 'en', spec: { fields: ['name' as const] } };
+    assert.deepEqual(controller.connect({ ...options, timeZone: 'Mars/Olympus' }), ['time-zone']);
+    assert.deepEqual(controller.connect({ ...options, timeZone: 'America/New_York' }), []);
   });
 
   it('answers delivered with the id only, and keeps the record Firehose acknowledged for the element', async () => {
@@ -241,5 +259,17 @@ describe('FormController', () => {
       context('', { entryId: undefined, view: { ...view(), phase: 'ready' } }),
     );
     assert.equal(earlier.view?.announcement, en.earlierSending);
+  });
+
+  it('replaces a stale "still being sent" once the earlier entry landed, even above a form being filled in', () => {
+    const { controller } = setup();
+    const filling = { ...view(), phase: 'ready' } as const;
+    const landed = controller.show(
+      { status: 'earlier-delivered' },
+      context('e2', { view: { ...filling, announcement: en.earlierSending } }),
+    );
+    assert.equal(landed.view?.announcement, en.earlierDelivered);
+    const other = { ...filling, announcement: 'Please check: Full name.' };
+    assert.deepEqual(controller.show({ status: 'earlier-delivered' }, context('e2', { view: other })), {});
   });
 });

@@ -30,6 +30,8 @@ export interface EntryAttributes {
   readonly minAge?: string;
   readonly opensAt?: string;
   readonly closesAt?: string;
+  readonly timeZone?: string;
+  readonly nextSteps?: string;
   readonly region?: string;
   readonly privacyUrl?: string | null;
   /** Reuse a campaign id (another visit of the same device); a fresh one by default. */
@@ -50,6 +52,8 @@ export async function entryForm(attributes: EntryAttributes = {}): Promise<Campa
     min-age=${attributes.minAge ?? '21'}
     opens-at=${attributes.opensAt ?? ''}
     closes-at=${attributes.closesAt ?? ''}
+    time-zone=${attributes.timeZone ?? ''}
+    next-steps=${attributes.nextSteps ?? ''}
   ></campaign-entry>`);
   await el.updateComplete;
   return el;
