@@ -12,8 +12,8 @@
 //   The simulator's side is the median of 24 seeds, each starting the emulator's one-second windows at its own phase
 //   (a real run starts anywhere in a second); over 40 seeds 90 % of p50s lie within ±12 % of it, p95s within ±9 %.
 //   With 32 phones at 2 requests/s per stream the windows were a fifth of p50 and one live run in nine came out 35 %
-//   apart. Measured at load average 8 on this 2-core machine: real p50 3.6–4.7 s, p95 10.2–10.7 s; simulated 4.3 s
-//   and 10.5 s. About 22 s.
+//   apart. Measured at load average 8–12 on this 2-core machine over five runs: real p50 3.6–5.1 s, p95 9.8–10.9 s;
+//   simulated 4.3 s and 10.5 s. 22–29 s.
 // - recorded: the 2,000-entrant burst (default SDK retries, 15 requests/s per stream × 2, GetId 60/s) as `pnpm bench`
 //   last measured it (bench/results.json) against the simulator's 2,000-entrant burst.
 import assert from 'node:assert/strict';
