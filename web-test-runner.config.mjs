@@ -1,8 +1,11 @@
 // Browser tests: every `*.browser.test.ts` in the workspace, in each installed engine (BROWSERS narrows the set).
 // The real AWS SDK v3 runs in these pages against the emulator behind msw (see scripts/dev-server-options.mjs).
+
+import { defaultReporter } from '@web/test-runner';
 import { emulatorPlugin } from './packages/e2e/wtr-emulator-plugin.mjs';
 import { createLaunchers, missingBrowsersMessage, selectEngines } from './scripts/browsers.mjs';
 import { devServerOptions } from './scripts/dev-server-options.mjs';
+import { durationsReporter } from './scripts/wtr-durations-reporter.mjs';
 
 const engines = selectEngines();
 const missing = engines.filter((engine) => !engine.path);
@@ -18,7 +21,7 @@ export default {
   files: ['packages/*/src/**/*.browser.test.ts', 'packages/*/test/**/*.browser.test.ts'],
   browsers: await createLaunchers(engines),
   concurrency: 1,
-  concurrentBrowsers: 3,
+  reporters: [defaultReporter(), durationsReporter({ top: 20 })],
   browserStartTimeout: 60_000,
   testsStartTimeout: 60_000,
   // A fault-matrix file runs several scenarios of up to 90 s each; this is a ceiling, not a duration.

@@ -45,6 +45,9 @@ const result = spawnSync(
     '--import',
     'tsx',
     '--test',
+    // Files run in processes of their own; several at once overlap their start-up and their waits on servers,
+    // browsers and cfn-lint (Node's default on 2 cores is one at a time). Tests use port 0 and temporary folders.
+    `--test-concurrency=${process.env.NODE_TEST_CONCURRENCY ?? 3}`,
     '--test-reporter=spec',
     ...files,
   ],

@@ -1,7 +1,6 @@
 // `pnpm entrant find --email <e>` and `pnpm entrant erase --email <e> [--yes]`: local `.data` by default, an S3
 // bucket with `--bucket` and `--region`. Erase is a dry run unless `--yes`. One JSON object on stdout.
-import { parseArgs } from 'node:util';
-import type { CliIo } from '../draw/draw-cli.js';
+import { type CliIo, ExitCode, runCommand, STORE_OPTIONS, UsageError } from '../cli/command.js';
 import { openStores } from '../store/open-stores.js';
 import { eraseEntrant, findEntrant } from './entrant-privacy.js';
 
@@ -10,24 +9,14 @@ const USAGE = `Usage:
   pnpm entrant erase --email <address> [--yes] [--data <dir>] [--bucket <name> --region <aws-region>]
 Erase only reports what it would remove unless --yes is given.`;
 
+const OPTIONS = { ...STORE_OPTIONS, email: { type: 'string' }, yes: { type: 'boolean' } } as const;
+
 /** Runs one entrant command; resolves to the exit code. */
-export async function runEntrantCli(argv: readonly string[], io: CliIo): Promise<number> {
-  let values: ReturnType<typeof parse>['values'];
-  let command: string | undefined;
-  try {
-    const parsed = parse(argv);
-    values = parsed.values;
-    command = parsed.positionals[0];
-  } catch (error) {
-    io.stderr(`${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (!values.email || (command !== 'find' && command !== 'erase')) {
-    io.stderr(USAGE);
-    return 2;
-  }
-  const stores = openStores(values);
-  try {
+export function runEntrantCli(argv: readonly string[], io: CliIo): Promise<number> {
+  return runCommand(argv, io, { usage: USAGE, options: OPTIONS }, async ({ values, positionals }) => {
+    const [command] = positionals;
+    if (!values.email || (command !== 'find' && command !== 'erase')) throw new UsageError('');
+    const stores = openStores(values);
     if (command === 'find') {
       const { key, lines } = await findEntrant(stores.bucket, values.email);
       io.stdout(JSON.stringify({ key, location: stores.bucket.location, found: lines.length, lines }));
@@ -38,27 +27,6 @@ export async function runEntrantCli(argv: readonly string[], io: CliIo): Promise
       });
       io.stdout(JSON.stringify({ ...report, location: stores.bucket.location }));
     }
-    return 0;
-  } catch (error) {
-    if (error instanceof RangeError) {
-      io.stderr(error.message);
-      return 1;
-    }
-    throw error;
-  }
-}
-
-function parse(argv: readonly string[]) {
-  return parseArgs({
-    args: [...argv],
-    allowPositionals: true,
-    options: {
-      email: { type: 'string' },
-      yes: { type: 'boolean' },
-      data: { type: 'string' },
-      bucket: { type: 'string' },
-      region: { type: 'string' },
-      endpoint: { type: 'string' },
-    },
+    return ExitCode.Done;
   });
 }

@@ -1,22 +1,13 @@
 // Reading what Firehose kept under `errors/processing-failed/`: one JSON line per record, in Firehose's error record
 // format, with the original bytes base64 in `rawData`. Which of them are worth sending again is decided by the
 // transform's own checkRecord, so a replay never lets through what the transform would refuse.
+import { PROCESSING_FAILED, type ProcessingFailedLine } from '@campaign-entry/emulator';
 import { checkRecord, type TransformConfig } from '@campaign-entry/firehose-transform';
 import { readGzipLines } from '../store/gzip-lines.js';
 import type { ObjectStore } from '../store/object-store.js';
 
-/** Where Firehose writes records the transform refused or could not process. */
-export const PROCESSING_FAILED_PREFIX = 'errors/processing-failed/';
-
-/** One line of a processing-failed object (the fields this tool reads; Firehose writes more). */
-export interface ProcessingFailedLine {
-  /** `Lambda.ProcessingFailedStatus` (refused), `Lambda.FunctionError`, `Lambda.InvokeLimitExceeded`, … */
-  readonly errorCode?: string;
-  /** When Firehose first received the record, ms since the epoch. */
-  readonly arrivalTimestamp?: number;
-  /** The record's original bytes, base64. */
-  readonly rawData: string;
-}
+/** Where Firehose writes records the transform refused or could not process (the template's `errors/` prefix). */
+export const PROCESSING_FAILED_PREFIX = `errors/${PROCESSING_FAILED}/`;
 
 /** A failed record that would pass the transform now. */
 export interface ReplayCandidate {
@@ -56,9 +47,10 @@ export async function scanFailed(bucket: ObjectStore, config: TransformConfig, n
     if (!body) continue;
     for (const text of readGzipLines(body)) {
       scanned++;
-      let line: ProcessingFailedLine;
+      // Firehose's error record format, as the emulator writes it; a line missing fields is read as far as it goes.
+      let line: Partial<ProcessingFailedLine>;
       try {
-        line = JSON.parse(text) as ProcessingFailedLine;
+        line = JSON.parse(text) as Partial<ProcessingFailedLine>;
       } catch {
         refused['not-an-error-record'] = (refused['not-an-error-record'] ?? 0) + 1;
         continue;

@@ -2,10 +2,9 @@
 // valid records under errors/processing-failed/ back through their stream. A dry run unless --yes. The campaign's
 // checks come from the transform's environment variables (CAMPAIGN_ID, FIELDS, MIN_AGE, LOCALES), defaulting to the
 // demo's campaign. One JSON object on stdout.
-import { parseArgs } from 'node:util';
 import { FirehoseClient, PutRecordBatchCommand } from '@aws-sdk/client-firehose';
 import { configFromEnv, type TransformEnvironment } from '@campaign-entry/firehose-transform';
-import type { CliIo } from '../draw/draw-cli.js';
+import { type CliIo, ExitCode, runCommand, STORE_OPTIONS, UsageError } from '../cli/command.js';
 import { openStores } from '../store/open-stores.js';
 import { replayFailed, type SendBatch } from './replay.js';
 
@@ -31,42 +30,30 @@ export function firehoseSender(client: FirehoseClient): SendBatch {
   };
 }
 
+const OPTIONS = {
+  ...STORE_OPTIONS,
+  yes: { type: 'boolean' },
+  'firehose-endpoint': { type: 'string' },
+  stream: { type: 'string' },
+} as const;
+
 /** Runs the replay command; resolves to the exit code (1 when some record could not be sent). */
-export async function runReplayCli(
+export function runReplayCli(
   argv: readonly string[],
   io: CliIo,
   env: TransformEnvironment = process.env,
   makeClient: (options: { region: string; endpoint?: string }) => FirehoseClient = (options) =>
     new FirehoseClient(options),
 ): Promise<number> {
-  let values: ReturnType<typeof parse>['values'];
-  try {
-    values = parse(argv).values;
-  } catch (error) {
-    io.stderr(`${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  const config = configFromEnv(env.CAMPAIGN_ID ? env : { ...DEMO_TRANSFORM_ENV, LOCALES: env.LOCALES });
-  const stores = openStores(values);
-  const endpoint = values['firehose-endpoint'];
-  const region = values.region ?? 'us-east-1';
-  const send = values.yes ? firehoseSender(makeClient(endpoint ? { region, endpoint } : { region })) : undefined;
-  const report = await replayFailed(stores.bucket, config, { send, defaultStream: values.stream, now: io.now });
-  io.stdout(JSON.stringify({ ...report, location: stores.bucket.location }));
-  return report.failed.length === 0 ? 0 : 1;
-}
-
-function parse(argv: readonly string[]) {
-  return parseArgs({
-    args: [...argv],
-    options: {
-      yes: { type: 'boolean' },
-      data: { type: 'string' },
-      bucket: { type: 'string' },
-      region: { type: 'string' },
-      endpoint: { type: 'string' },
-      'firehose-endpoint': { type: 'string' },
-      stream: { type: 'string' },
-    },
+  return runCommand(argv, io, { usage: USAGE, options: OPTIONS }, async ({ values, positionals }) => {
+    if (positionals.length > 0) throw new UsageError(`unexpected argument ${positionals[0]}`);
+    const config = configFromEnv(env.CAMPAIGN_ID ? env : { ...DEMO_TRANSFORM_ENV, LOCALES: env.LOCALES });
+    const stores = openStores(values);
+    const endpoint = values['firehose-endpoint'];
+    const region = values.region ?? 'us-east-1';
+    const send = values.yes ? firehoseSender(makeClient(endpoint ? { region, endpoint } : { region })) : undefined;
+    const report = await replayFailed(stores.bucket, config, { send, defaultStream: values.stream, now: io.now });
+    io.stdout(JSON.stringify({ ...report, location: stores.bucket.location }));
+    return report.failed.length === 0 ? ExitCode.Done : ExitCode.Refused;
   });
 }

@@ -53,6 +53,17 @@ describe('identity-region.yaml', () => {
     assert.match(formatIssues(checkIdentityRegionTemplate(more)), /may only PutRecord\/PutRecordBatch/u);
   });
 
+  test("refuses a guest role outside the main stack's guest path, where the circuit breaker would not find it", () => {
+    const issues = formatIssues(
+      checkIdentityRegionTemplate(
+        changed((copy) => {
+          (copy.Resources.GuestRole?.Properties as Record<string, unknown>).Path = '/';
+        }),
+      ),
+    );
+    assert.match(issues, /the guest role must live under Path/);
+  });
+
   test('outputs the pool id and region the page config lists', () => {
     assert.deepEqual(Object.keys(template.Outputs ?? {}).slice(0, 2), ['IdentityPoolId', 'Region']);
   });

@@ -1,18 +1,10 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: CloudFormation's ${…} substitution syntax, not JS.
 // Deliberately broken copies of the template: each must be caught, by the specification check or by a security
 // invariant. If one of these passes, the checks have stopped protecting anything.
-import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
-import type { CfnTemplate, CfnValue } from './cfn-yaml.js';
-import { expandLanguageExtensions } from './language-extensions.js';
-import { checkExpandedTemplate, loadTemplate } from './template.js';
-import { formatIssues } from './template-issue.js';
 
-const pristine = expandLanguageExtensions(loadTemplate());
+import { type BrokenCopy, describeBrokenCopies, type Json, props } from './broken-copies.js';
+import type { CfnTemplate } from './cfn-yaml.js';
 
-// biome-ignore lint/suspicious/noExplicitAny: mutations reach deep into an untyped JSON document on purpose
-type Json = any;
-const props = (t: CfnTemplate, id: string): Json => t.Resources[id]?.Properties as Json;
 const guestStatement = (t: CfnTemplate): Json => props(t, 'GuestRole').Policies[0].PolicyDocument.Statement[0];
 const csp = (t: CfnTemplate): Json =>
   props(t, 'SecurityHeadersPolicy').ResponseHeadersPolicyConfig.SecurityHeadersConfig.ContentSecurityPolicy;
@@ -23,8 +15,7 @@ const lambdaProcessor = (t: CfnTemplate): Json => stream0(t).ProcessingConfigura
 const firehoseStatement = (t: CfnTemplate, sid: string): Json =>
   props(t, 'FirehoseDeliveryRole').Policies[0].PolicyDocument.Statement.find((s: Json) => s.Sid === sid);
 
-/** [what is broken, how, what the checks must say]. */
-const BROKEN: readonly [string, (t: CfnTemplate) => void, RegExp][] = [
+const BROKEN: readonly BrokenCopy[] = [
   // The resource specification.
   [
     'a misspelt property',
@@ -536,16 +527,4 @@ const BROKEN: readonly [string, (t: CfnTemplate) => void, RegExp][] = [
   ],
 ];
 
-describe('a broken copy of the template fails the checks', () => {
-  test('the pristine copy passes (so each failure below is the mutation’s)', () => {
-    assert.equal(formatIssues(checkExpandedTemplate(pristine)), '');
-  });
-  for (const [what, mutate, expected] of BROKEN) {
-    test(`when it has ${what}`, () => {
-      const broken = structuredClone(pristine) as CfnTemplate & { Resources: Record<string, CfnValue> };
-      mutate(broken);
-      const report = formatIssues(checkExpandedTemplate(broken));
-      assert.match(report, expected, report || '(no issues at all)');
-    });
-  }
-});
+describeBrokenCopies('a broken copy of the template fails the checks', BROKEN);

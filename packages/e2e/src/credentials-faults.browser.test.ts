@@ -1,9 +1,10 @@
 // The fault matrix, identity part: Cognito refusing guest credentials, every credential expiring mid-run, and a
 // device clock 15 minutes off AWS's (signatures "expired" until the SDK corrects its clock from the answer).
+
+import { until } from '@campaign-entry/sdk/testing';
 import { emulatorStats, expireCredentials, setFaults } from './harness/emulator-commands.js';
 import { cacheIdentityId, forgetIdentityId } from './harness/identity-store.js';
 import { check } from './harness/matrix-test.js';
-import { until } from './harness/until.js';
 
 /** An identity id of the emulator's pool that this emulator never issued (as after identities were deleted). */
 const UNKNOWN_IDENTITY = 'us-east-1:11111111-1111-4111-8111-111111111111';

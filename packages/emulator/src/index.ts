@@ -1,18 +1,8 @@
 // Public surface of '@campaign-entry/emulator' (platform-neutral: runs in browsers and Node). The msw handlers live
 // under '@campaign-entry/emulator/msw' and the Node server under '@campaign-entry/emulator/server'.
 
-export {
-  ACCOUNT_ID,
-  DEFAULT_BUCKET,
-  DEFAULT_ERROR_PREFIX,
-  DEFAULT_POOL_ID,
-  DEFAULT_PREFIX,
-  DEFAULT_REGION,
-  DEFAULT_STREAM_NAME,
-  defaultPoolId,
-  defaultQuotas,
-  NO_FAULTS,
-} from './config/defaults.js';
+// Every default (region, pool id, stream, bucket, prefixes, quotas, buffering, credential lifetime) is public.
+export * from './config/defaults.js';
 export type {
   BufferingHints,
   EmulatorOptions,

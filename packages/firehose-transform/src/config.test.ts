@@ -55,6 +55,14 @@ describe('configFromEnv', () => {
       /OPENS_AT must be before CLOSES_AT/,
     );
   });
+
+  it('checks postal codes by the campaign’s COUNTRY, and refuses a country it has no rule for', () => {
+    assert.deepEqual(configFromEnv({ CAMPAIGN_ID: 'c', FIELDS: 'email,postal-code', COUNTRY: ' US ' }).spec, {
+      fields: ['email', 'postal-code'],
+      country: 'US',
+    });
+    assert.throws(() => configFromEnv({ CAMPAIGN_ID: 'c', COUNTRY: 'XX' }), /COUNTRY "XX" is not supported/);
+  });
 });
 
 describe('reviewFlags', () => {

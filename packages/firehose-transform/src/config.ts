@@ -1,7 +1,7 @@
 // The campaign the transform checks records against, read from the environment the template sets. Parsed with the
 // SDK's own readers (parseFieldList, the FieldSpec shape), so `FIELDS` means exactly what the element's `fields`
 // attribute means.
-import { type FieldSpec, parseFieldList } from '@campaign-entry/sdk/rules';
+import { countryProblem, type FieldSpec, parseFieldList } from '@campaign-entry/sdk/rules';
 import { TransformError, TransformErrorCode } from './errors.js';
 
 /** What one deployment of the transform checks. */
@@ -31,6 +31,8 @@ export interface TransformEnvironment {
   readonly FIELDS?: string | undefined;
   /** Whole years, when `birth-date` is asked. Empty means the SDK's default (21). */
   readonly MIN_AGE?: string | undefined;
+  /** Country whose postal codes `postal-code` takes, as in the element's `country` (`US`: ZIP). Empty means any. */
+  readonly COUNTRY?: string | undefined;
   /** ISO 8601 instant the campaign opens; empty means no lower bound. */
   readonly OPENS_AT?: string | undefined;
   /** ISO 8601 instant the campaign closes; empty means no upper bound. */
@@ -77,6 +79,9 @@ export function configFromEnv(env: TransformEnvironment): TransformConfig {
   if (minAge !== undefined && !(Number.isInteger(minAge) && minAge >= 0 && minAge <= 120)) {
     problems.push(`MIN_AGE "${minAgeText.slice(0, 10)}" must be whole years from 0 to 120`);
   }
+  const country = env.COUNTRY?.trim() || undefined;
+  const badCountry = countryProblem(country);
+  if (badCountry) problems.push(badCountry.replace('country', 'COUNTRY'));
   const localesText = env.LOCALES?.trim() ?? '';
   const locales = localesText === '' ? undefined : localesText.split(',').map((locale) => locale.trim());
   const badLocale = locales?.find((locale) => !LOCALE.test(locale));
@@ -95,7 +100,11 @@ export function configFromEnv(env: TransformEnvironment): TransformConfig {
   const functionName = env.AWS_LAMBDA_FUNCTION_NAME?.trim();
   return {
     campaignId,
-    spec: minAge === undefined ? { fields: fields.fields } : { fields: fields.fields, minAge },
+    spec: {
+      fields: fields.fields,
+      ...(minAge === undefined ? {} : { minAge }),
+      ...(country === undefined ? {} : { country }),
+    },
     ...(opensAt === undefined ? {} : { opensAt }),
     ...(closesAt === undefined ? {} : { closesAt }),
     ...(locales === undefined ? {} : { locales }),

@@ -150,6 +150,19 @@ describe('createCampaignClient', () => {
     assert.equal(receipt.status === 'queued' && (await receipt.delivery).entryId, receipt.entryId);
   });
 
+  it('answers queued at once while the device is offline, without waiting for an acknowledgement', async () => {
+    const { client, time, transport } = setup(() => new Promise<never>(() => {}), { online: () => false });
+    const started = time.now();
+    const receipt = client.submit(valid());
+    let settled = false;
+    void receipt.then(() => (settled = true));
+    for (let step = 0; step < 100 && !settled; step++) await time.advance(0);
+    assert.equal(settled, true, 'answered with no time passing');
+    assert.equal((await receipt).status, 'queued');
+    assert.equal(time.now(), started);
+    assert.equal(transport.accepted.length, 0);
+  });
+
   it('keeps one flush in flight: concurrent submits never overlap calls', async () => {
     let inFlight = 0;
     let maxInFlight = 0;
@@ -421,13 +434,21 @@ describe('createCampaignClient', () => {
 
   it('rejects an unusable configuration with every problem named', () => {
     assert.throws(
-      () => createCampaignClient({ region: 'moon-1', identityPoolId: 'nope', deliveryStreams: ' , ', campaignId: '' }),
+      () =>
+        createCampaignClient({
+          region: 'moon-1',
+          identityPoolId: 'nope',
+          deliveryStreams: ' , ',
+          campaignId: '',
+          country: 'Narnia',
+        }),
       (error: Error & { code?: string }) =>
         error.name === 'CampaignEntryError' &&
         error.code === 'invalid-config' &&
         /region "moon-1"/.test(error.message) &&
         /identityPoolId "nope"/.test(error.message) &&
         /names no stream/.test(error.message) &&
+        /country "Narnia"/.test(error.message) &&
         /campaignId/.test(error.message),
     );
   });

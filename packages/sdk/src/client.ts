@@ -245,7 +245,8 @@ export function createCampaignClient(options: CampaignClientConfig): CampaignCli
     kick();
     let timer: unknown;
     const deadline = new Promise<'timeout'>((resolve) => {
-      timer = config.timers.set(() => resolve('timeout'), config.receiptTimeoutMs);
+      // Offline, no acknowledgement can come: "saved on this device" at once, not after the wait.
+      timer = config.timers.set(() => resolve('timeout'), config.online() ? config.receiptTimeoutMs : 0);
     });
     const outcome = await Promise.race([
       delivery$.then(

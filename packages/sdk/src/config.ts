@@ -14,6 +14,7 @@ import {
   FIREHOSE_BATCH_LIMITS,
   type RetryPolicy,
 } from './core/limits.js';
+import { countryProblem } from './core/postal-codes.js';
 
 /** Timer functions, injectable so tests control time. */
 export interface Timers {
@@ -41,6 +42,8 @@ export interface CampaignClientConfig {
   readonly fields?: readonly FieldName[];
   /** Minimum age when `birth-date` is asked. @default 21 */
   readonly minAge?: number;
+  /** Country whose postal codes `postal-code` takes (`US`: ZIP). @default any common postal code shape */
+  readonly country?: string | undefined;
   /** The form's language, recorded in `meta.locale`. @default 'en' */
   readonly locale?: string;
   /** Where entries wait for delivery. @default 'auto' (IndexedDB, else localStorage, else memory) */
@@ -57,6 +60,11 @@ export interface CampaignClientConfig {
   readonly maxEntryAgeMs?: number;
   /** Subscribe to page lifecycle (`pagehide`, `visibilitychange`, `online`). @default true in browsers */
   readonly watchPage?: boolean;
+  /**
+   * Whether the device has a network. Without one, `submit` answers `queued` at once instead of waiting
+   * `receiptTimeoutMs` for an acknowledgement that cannot come. @default `navigator.onLine` (true outside browsers)
+   */
+  readonly online?: () => boolean;
   /** Replace the AWS SDK transport (tests, servers, custom signing). */
   readonly transport?: FirehoseTransport;
   /** Current time in ms since the epoch. @default Date.now */
@@ -85,6 +93,7 @@ export interface ResolvedConfig {
   readonly maxStoredEntries: number;
   readonly maxEntryAgeMs: number;
   readonly watchPage: boolean;
+  readonly online: () => boolean;
   readonly transport: FirehoseTransport | undefined;
   readonly clock: () => number;
   readonly random: () => number;
@@ -132,6 +141,8 @@ export function resolveConfig(config: CampaignClientConfig): ResolvedConfig {
   if (config.minAge !== undefined && !(Number.isInteger(config.minAge) && config.minAge >= 0 && config.minAge <= 120)) {
     problems.push(`minAge ${config.minAge} must be a whole number of years`);
   }
+  const country = countryProblem(config.country);
+  if (country) problems.push(country);
   const batch = { ...FIREHOSE_BATCH_LIMITS, ...config.batch };
   if (!(batch.maxRecords >= 1 && batch.maxRecords <= 500)) problems.push('batch.maxRecords must be 1–500');
   if (!(batch.maxBytes >= 1024 && batch.maxBytes <= FIREHOSE_BATCH_LIMITS.maxBytes))
@@ -145,7 +156,11 @@ export function resolveConfig(config: CampaignClientConfig): ResolvedConfig {
     streams: streams as [string, ...string[]],
     campaignId: config.campaignId,
     endpoints: config.endpoints ?? {},
-    spec: config.minAge === undefined ? { fields } : { fields, minAge: config.minAge },
+    spec: {
+      fields,
+      ...(config.minAge === undefined ? {} : { minAge: config.minAge }),
+      ...(config.country === undefined ? {} : { country: config.country }),
+    },
     locale: config.locale ?? 'en',
     storage: config.storage ?? 'auto',
     retry: { ...DEFAULT_RETRY_POLICY, ...config.retry },
@@ -154,6 +169,7 @@ export function resolveConfig(config: CampaignClientConfig): ResolvedConfig {
     maxStoredEntries: config.maxStoredEntries ?? 500,
     maxEntryAgeMs: config.maxEntryAgeMs ?? DEFAULT_MAX_ENTRY_AGE_MS,
     watchPage: config.watchPage ?? true,
+    online: config.online ?? (() => globalThis.navigator?.onLine !== false),
     transport: config.transport,
     clock: config.clock ?? Date.now,
     random: config.random ?? Math.random,

@@ -12,7 +12,7 @@ const SENDING = /\/sdk\/src\/(?:delivery-loop|adapters\/aws-transport)\.ts$/u;
 export const NEVER_LOADED = /\/@smithy\/core\/dist-es\/submodules\/(?:event-streams|checksum\/crc32)\//u;
 
 /** A module made only of `export … from` lines (a package index): it uses nothing it re-exports. */
-function isReexportIndex(info) {
+export function isReexportIndex(info) {
   return (
     info.ast?.body.every(
       (node) => node.directive !== undefined || (node.source && /^Export(?:Named|All)Declaration$/u.test(node.type)),

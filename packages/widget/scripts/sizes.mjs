@@ -7,10 +7,12 @@
 //
 // Which files count is read from the build itself, not from file names: each file's imports (static and dynamic,
 // parsed) give what is reachable from campaign-entry.js, and each file's source map says which modules it holds. The
-// total is every reachable file except those holding only code an English entrant's submit never loads: another
-// locale's copy (src/strings/<locale>.ts, loaded only for that locale), the AWS SDK's event-stream code (no call
-// the SDK makes has event streams; see build/aws-chunk.mjs), the kiosk and the deletion of a backlog (a phone's
-// submit deletes one entry). Everything else reachable counts, so a new lazy chunk counts until shown otherwise.
+// total is every reachable file except those holding only code an English entrant's submit never loads (NOT_LOADED):
+// another locale's copy (src/strings/<locale>.ts, loaded only for that locale), the AWS SDK's event-stream code (no
+// call the SDK makes has event streams; see build/aws-chunk.mjs), the kiosk, the language switch (several locales),
+// the panels shown only outside the entry window, the words for a misconfigured page, what only a refused submit shows
+// (each problem's message, the error summary), the deletion of a backlog (a phone's submit deletes one entry).
+// Everything else reachable counts, so a new lazy chunk counts until shown otherwise.
 //
 //   node packages/widget/scripts/sizes.mjs           table, exit 1 when a budget is exceeded
 //   node packages/widget/scripts/sizes.mjs --json    the same as JSON (for the bench)
@@ -37,6 +39,10 @@ const NOT_LOADED = [
   [/\/widget\/src\/strings\/(?!en\.ts$|locale\.ts$|strings\.ts$)[a-z]{2}\.ts$/u, 'only for that locale'],
   [NEVER_LOADED, 'never (AWS event streams)'],
   [/\/widget\/src\/kiosk\//u, 'only with the kiosk attribute (tablets)'],
+  [/\/widget\/src\/language-switch\.ts$/u, 'only with several locales (the language switch)'],
+  [/\/widget\/src\/(?:window-panel|strings\/en-window)\.ts$/u, 'only before opens-at or after closes-at'],
+  [/\/widget\/src\/page-problems\.ts$/u, 'only on a misconfigured page'],
+  [/\/widget\/src\/(?:refusal|error-summary|strings\/en-issues)\.ts$/u, 'only after a refused submit'],
   [/\/sdk\/src\/adapters\/indexeddb-bulk-delete\.ts$/u, 'only to delete 100+ entries at once (a backlog)'],
 ];
 

@@ -264,6 +264,7 @@ describe('<campaign-entry>', () => {
       expect(el.shadowRoot?.querySelector('form')).to.equal(null);
       expect(textOf(el)).to.contain('Sorry, you are not eligible to enter this competition.');
       expect(textOf(el)).to.not.match(/18|age/iu, 'the cut-off is never named');
+      expect(part(el, '[role=status]').textContent?.trim()).to.equal('', 'no "Sending your entry…" left');
       await until(() => el.shadowRoot?.activeElement?.tagName === 'H2', 'focus on the heading');
       expect(emulator.records()).to.have.length(0);
       await expect(el).to.be.accessible();
@@ -326,7 +327,7 @@ describe('<campaign-entry>', () => {
       const el = await entryForm({ opensAt });
       expect(el.state).to.equal('not-open');
       expect(el.shadowRoot?.querySelector('form')).to.equal(null);
-      expect(textOf(el)).to.contain('Entries are not open yet');
+      await until(() => textOf(el).includes('Entries are not open yet'), 'the not-open panel');
       expect(textOf(el)).to.contain('Entries open on');
       await expect(el).to.be.accessible();
     });
@@ -335,7 +336,7 @@ describe('<campaign-entry>', () => {
       const el = await entryForm({ closesAt: new Date(Date.now() - 1000).toISOString() });
       expect(el.state).to.equal('closed');
       expect(el.shadowRoot?.querySelector('form')).to.equal(null);
-      expect(textOf(el)).to.contain('This competition is closed');
+      await until(() => textOf(el).includes('This competition is closed'), 'the closed panel');
       await expect(el).to.be.accessible();
     });
 
@@ -348,7 +349,7 @@ describe('<campaign-entry>', () => {
   });
 
   describe('configuration errors', () => {
-    it('shows what to fix instead of crashing, and fires campaign-entry-error', async () => {
+    it('tells entrants neutrally, and the developer what to fix in the console and campaign-entry-error', async () => {
       const errors: CampaignEntryErrorEvent[] = [];
       const wrapper = await fixture<HTMLDivElement>(html`<div
         @campaign-entry-error=${(event: CampaignEntryErrorEvent) => errors.push(event)}
@@ -362,9 +363,11 @@ describe('<campaign-entry>', () => {
       expect(el.getAttribute('state')).to.equal('misconfigured');
       expect(el.shadowRoot?.querySelector('form')).to.equal(null);
       const text = textOf(el);
-      expect(text).to.contain('This form is not set up correctly');
+      expect(text).to.contain('Entries are unavailable right now');
+      await until(() => errors.length > 0, 'the configuration error event');
       for (const problem of ['favourite-colour', 'region "moon-1"', 'identityPoolId', 'names no stream', 'rules-url']) {
-        expect(text).to.contain(problem);
+        expect(text).not.to.contain(problem);
+        expect(errors[0]?.detail.error.message).to.contain(problem);
       }
       expect(errors).to.have.length(1);
       expect(errors[0]?.detail.error.code).to.equal('invalid-config');
@@ -404,7 +407,7 @@ describe('<campaign-entry>', () => {
       </div>`);
       const el = wrapper.querySelector('campaign-entry') as CampaignEntry;
       await until(() => textOf(el).includes('Correo electrónico'), 'the Spanish copy');
-      expect(part<HTMLElement>(el, 'label[for=consent]').textContent?.trim()).to.equal('Acepto las bases oficiales.');
+      expect(part<HTMLElement>(el, 'label[for=consent]').textContent?.trim()).to.equal('Acepto las reglas oficiales.');
     });
 
     it('lets the page override any text through the strings property', async () => {

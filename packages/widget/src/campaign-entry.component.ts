@@ -2,7 +2,7 @@
 // validation, submit) is the FormController in form-controller.ts, loaded right after the first render; its methods
 // return outcomes, which the element shows. Only small, dependency-free parts of the SDK are imported here.
 import { type CampaignClient, CampaignEntryError } from '@campaign-entry/sdk';
-import { type EntryRecord, FIELD_NAMES, type FieldSpec, parseFieldList, storageKey } from '@campaign-entry/sdk/rules';
+import { type EntryRecord, type FieldSpec, parseFieldList, storageKey } from '@campaign-entry/sdk/rules';
 import { saveUnsent, type UnsentForm } from '@campaign-entry/sdk/stash';
 import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { datePartName, toIsoDate } from './birth-date.js';
@@ -12,10 +12,11 @@ import { type EntryWindow, msUntilChange, parseWindow, WindowState, windowState 
 import type { ClientNews, FormController } from './form-controller.js';
 import { formFields } from './form-fields.js';
 import { FormState, type Update, type View } from './form-state.js';
+import type { PageProblem } from './page-problems.js';
 import { type Locale, loadedStrings, loadStrings, pickLocale } from './strings/locale.js';
-import { type CampaignEntryStrings, format } from './strings/strings.js';
+import type { CampaignEntryStrings } from './strings/strings.js';
 
-// Attributes that make a new SDK client when they change (the links too: the controller checks them, see linkProblems).
+// Attributes that make a new SDK client when they change (the links too: the controller checks them, see pageProblems).
 const CLIENT_KEYS = [
   'client',
   'region',
@@ -24,10 +25,12 @@ const CLIENT_KEYS = [
   'campaignId',
   'fields',
   'minAge',
+  'country',
   'cognitoEndpoint',
   'firehoseEndpoint',
   'rulesUrl',
   'privacyUrl',
+  'timeZone',
 ] as const;
 const PAGE_KEYS = ['opensAt', 'closesAt'] as const;
 // setTimeout's longest delay; a window further away is re-checked after it.
@@ -63,7 +66,7 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  * @csspart status - The live region that announces progress and error summaries.
  *
  * @cssproperty --campaign-entry-accent - Button and focus ring colour.
- * @cssproperty --campaign-entry-accent-text - Text on the button.
+ * @cssproperty --campaign-entry-accent-text - Text on the button (on the page's own accent, black or white: whichever reads better).
  * @cssproperty --campaign-entry-background - Background of the form and its inputs.
  * @cssproperty --campaign-entry-text - Text colour.
  * @cssproperty --campaign-entry-muted - Hint text colour.
@@ -85,11 +88,15 @@ export class CampaignEntry extends LitElement {
     campaignId: { attribute: 'campaign-id' },
     fields: {},
     minAge: { attribute: 'min-age', type: Number },
+    country: {},
     rulesUrl: { attribute: 'rules-url' },
     privacyUrl: { attribute: 'privacy-url' },
     locale: {},
+    locales: {},
     opensAt: { attribute: 'opens-at' },
     closesAt: { attribute: 'closes-at' },
+    timeZone: { attribute: 'time-zone' },
+    nextSteps: { attribute: 'next-steps' },
     cognitoEndpoint: { attribute: 'cognito-endpoint' },
     firehoseEndpoint: { attribute: 'firehose-endpoint' },
     client: { attribute: false },
@@ -108,16 +115,30 @@ export class CampaignEntry extends LitElement {
   fields?: string;
   /** Minimum age in years when `birth-date` is asked. @default 21 */
   minAge?: number;
+  /** The country whose postal codes `postal-code` takes: `US` takes ZIP codes (12345 or 12345-6789). @default any */
+  country?: string;
   /** Official rules the entrant accepts (required). */
   rulesUrl?: string;
   /** Privacy notice linked beside the rules. */
   privacyUrl?: string;
   /** `en` or `es`. @default the page's `lang`, else the browser's languages, else `en` */
   locale?: string;
+  /**
+   * Comma list of the languages the campaign offers, e.g. `en,es`: with two or more the form shows a language switch
+   * and starts in the entrant's own (the browser's languages, then the page's `lang`); the choice is kept for the visit.
+   */
+  locales?: string;
   /** ISO date-time with a time zone before which the form is not shown. */
   opensAt?: string;
   /** ISO date-time with a time zone from which the form is not shown. */
   closesAt?: string;
+  /**
+   * The campaign's IANA time zone, e.g. `America/New_York`: opening and closing times are said in it, and in the
+   * entrant's own when that differs. @default the entrant's
+   */
+  timeZone?: string;
+  /** What happens next, under "You're in" (the draw, how winners are contacted), in the page's words. */
+  nextSteps?: string;
   /** Cognito Identity endpoint override (the local emulator). */
   cognitoEndpoint?: string;
   /** Firehose endpoint override (the local emulator). */
@@ -134,12 +155,18 @@ export class CampaignEntry extends LitElement {
     issues: new Map(),
     typed: new Set(),
   };
-  /** Unusable client attributes, in English for whoever set up the page. */
+  /** Unusable client attributes: the fields' by name (page-problems.ts), the controller's in English. */
   #clientProblems: string[] = [];
-  /** Unusable page attributes (rules link, entry window). */
-  #pageProblems: string[] = [];
+  /** Unusable page attributes (rules link, entry window), by name: the controller words them. */
+  #pageProblems: PageProblem[] = [];
   #spec: FieldSpec = { fields: ['name', 'email'] };
   #locale: Locale = 'en';
+  /**
+   * The language switch's module: only a campaign offering several languages loads it; `null` while it loads, `{}`
+   * when it could not (offline: the form then shows without it).
+   */
+  #switch: Partial<typeof import('./language-switch.js')> | null | undefined;
+  #windowPanel: typeof import('./window-panel.js') | undefined;
   #entryId: string | undefined;
   #controller: FormController | undefined;
   #unsentRetry: ReturnType<typeof setTimeout> | undefined;
@@ -191,7 +218,9 @@ export class CampaignEntry extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    this.#locale = pickLocale([this.locale, this.closest('[lang]')?.getAttribute('lang'), ...navigator.languages]);
+    const page = this.closest('[lang]')?.getAttribute('lang');
+    this.#locale =
+      this.#switch?.switchedLocale?.(this, page) ?? pickLocale([this.locale, page, ...navigator.languages]);
     const reconnect = this.#stale || CLIENT_KEYS.some((key) => changed.has(key));
     const reread = reconnect || PAGE_KEYS.some((key) => changed.has(key));
     // The page first: connecting reports the page's problems with the client's.
@@ -212,36 +241,65 @@ export class CampaignEntry extends LitElement {
 
   override render(): TemplateResult | string {
     const t = this.#copy();
-    if (!t) return '';
-    return html`${this.#body(t)}<p class="status" part="status" role="status">${this.#view.announcement}</p>`;
+    // A campaign offering several languages (`locales="en,es"`) waits for its switch, which picks the language.
+    if (this.locales?.includes(',') && this.#switch === undefined) {
+      this.#switch = null;
+      import('./language-switch.js')
+        .then(
+          (module) => (this.#switch = module),
+          () => (this.#switch = {}),
+        )
+        .finally(() => this.requestUpdate());
+    }
+    if (!t || this.#switch === null) return '';
+    // `lang` on everything drawn, so screen readers read the copy in its language's voice (WCAG 3.1.2).
+    return html`<div lang=${this.#locale}>
+      ${this.#switch?.languageSwitch?.(this, this.#locale)}${this.#body(t)}
+      <p class="status" part="status" role="status">${this.#view.announcement}</p>
+    </div>`;
   }
 
-  #body(t: CampaignEntryStrings): TemplateResult {
+  #body(t: CampaignEntryStrings): TemplateResult | string {
     const state = this.state;
     switch (state) {
       case FormState.Misconfigured:
-        return panel(
-          'misconfigured',
-          t.configTitle,
-          html`<ul>
-            ${[...this.#clientProblems, ...this.#pageProblems].map((problem) => html`<li>${problem}</li>`)}
-          </ul>`,
-        );
-      case FormState.NotOpen: {
-        const time = new Intl.DateTimeFormat(this.#locale, { dateStyle: 'medium', timeStyle: 'short' }).format(
-          this.#window.opensAt,
-        );
-        return panel('not-open', t.notOpenTitle, format(t.notOpenBody, { time }));
+        // Entrants get neutral words; the page's developer gets the precise problems in the console and the
+        // campaign-entry-error event (the controller's misconfiguration()).
+        return panel(state, t.configTitle, t.configBody);
+      case FormState.NotOpen:
+      case FormState.Closed: {
+        // From their own chunk, which brings their English: nothing shows until it is here (as with another language's
+        // copy); a failed load is tried again on the next render.
+        const module = this.#windowPanel;
+        if (!module) {
+          import('./window-panel.js').then(
+            (loaded) => {
+              this.#windowPanel = loaded;
+              this.requestUpdate();
+            },
+            () => {},
+          );
+          return '';
+        }
+        const at = state === FormState.Closed ? this.#window.closesAt : this.#window.opensAt;
+        const [title, body] = module.windowCopy(state, at, this.#locale, this.timeZone, t);
+        return panel(state, title, body);
       }
-      // Copy keys named after the state: `closedTitle`, `queuedBody`, …
-      case FormState.Closed:
+      // Copy keys named after the state: `queuedTitle`, `deliveredBody`, …
       case FormState.Delivered:
       case FormState.Ineligible:
       case FormState.Queued: {
         const queued = state === FormState.Queued;
-        const body = queued && this.#view.storage === 'memory' ? t.queuedMemoryBody : t[`${state}Body`];
+        const body =
+          queued && this.#view.storage === 'memory'
+            ? t.queuedMemoryBody
+            : queued && !navigator.onLine
+              ? t.queuedOfflineBody
+              : t[`${state}Body`];
         const spinner = queued ? html`<span class="spinner" aria-hidden="true"></span>` : '';
-        return panel(state, t[`${state}Title`], body, spinner);
+        // A stored entry's address (a typo shows) and what happens next, from the controller (entry-receipt.ts).
+        const receipt = this.#controller?.receipt(t, this.nextSteps);
+        return panel(state, t[`${state}Title`], body, spinner, receipt);
       }
       default:
         return this.#form(t);
@@ -339,15 +397,16 @@ export class CampaignEntry extends LitElement {
 
   /** Fires one `campaign-entry-error` naming every configuration problem, if there are any (and the controller is here). */
   #reportProblems(): void {
-    this.#apply(this.#controller?.misconfiguration([...this.#clientProblems, ...this.#pageProblems]) ?? {});
+    this.#controller
+      ?.misconfiguration([...this.#clientProblems, ...this.#pageProblems])
+      .then((update) => this.#apply(update));
   }
 
   #connect(): void {
     const parsed = parseFieldList(this.fields);
-    this.#clientProblems = parsed.success
-      ? []
-      : [`fields names ${parsed.unknown.join(', ')}: use ${FIELD_NAMES.join(', ')}`];
-    this.#spec = this.minAge === undefined ? { fields: parsed.fields } : { fields: parsed.fields, minAge: this.minAge };
+    this.#clientProblems = parsed.success ? [] : [`fields:${parsed.unknown.join(', ')}`];
+    const spec = { fields: parsed.fields, country: this.country };
+    this.#spec = this.minAge === undefined ? spec : { ...spec, minAge: this.minAge };
     // Told "not eligible" before (form-controller.ts keeps the flag): that again, not a fresh form to try another year.
     // Not on a kiosk: the tablet is shared, the next entrant is someone else.
     try {
@@ -370,8 +429,8 @@ export class CampaignEntry extends LitElement {
     // showing a form that could not send. (A page that passes its own `client` signs as it likes.)
     const insecure = !this.client && !globalThis.isSecureContext;
     this.#pageProblems = [
-      ...(this.rulesUrl ? [] : ['rules-url is missing: the official rules must be linked']),
-      ...(insecure ? ['this page needs a secure context (HTTPS) to sign entries'] : []),
+      ...(this.rulesUrl ? [] : (['rules-url'] as const)),
+      ...(insecure ? (['https'] as const) : []),
       ...problems,
     ];
   }
@@ -406,18 +465,14 @@ export class CampaignEntry extends LitElement {
     const change = { typed, name: name(event.target), next: name((event as FocusEvent).relatedTarget) };
     const read = () => this.#filledIn().input;
     this.#ready().then(
-      (controller) => this.#apply(controller.checked(change, this.#view, read)),
+      (controller) => this.#apply(controller.checked(change, this.#view, read, this.#copy())),
       () => {},
     );
   }
 
-  /** Enter on a box whose key says "next" moves to the next box instead of submitting half a form. */
+  /** Enter on a box whose key says "next" moves to the next box (the controller's next-box.ts). */
   #enter(event: KeyboardEvent): void {
-    const target = event.target as HTMLElement;
-    if (event.key !== 'Enter' || target.getAttribute('enterkeyhint') !== 'next') return;
-    event.preventDefault();
-    const boxes = [...this.renderRoot.querySelectorAll<HTMLInputElement>('input[enterkeyhint]')];
-    boxes[boxes.indexOf(target as HTMLInputElement) + 1]?.focus();
+    this.#controller?.nextBox(event, this.renderRoot);
   }
 
   /** The form's values as the entry they make, with its id and facts about the fill. */
@@ -498,10 +553,11 @@ export class CampaignEntry extends LitElement {
   };
 }
 
-/** A panel shown instead of the form: a focusable heading (focus reads it out) and a paragraph. */
-function panel(kind: string, title: string, body: unknown, icon: unknown = ''): TemplateResult {
+/** A panel shown instead of the form: a focusable heading (focus reads it out), a paragraph and what comes `after`. */
+function panel(kind: string, title: string, body: unknown, icon: unknown = '', after: unknown = ''): TemplateResult {
   return html`<section class="message ${kind}" part="message">
     <h2 part="heading" tabindex="-1">${icon}${title}</h2>
     <p>${body}</p>
+    ${after}
   </section>`;
 }

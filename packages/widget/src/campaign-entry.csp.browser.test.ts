@@ -3,6 +3,8 @@
 // `securitypolicyviolation`, and the test fills in and submits the form inside it. The AWS chunk must load by its
 // relative URL under `script-src 'self'`. The iframe is not one of msw's clients, so its AWS calls really go out and
 // fail here (no network): the entry ends saved on the device, which is the point of storage before network.
+
+import { until } from '@campaign-entry/sdk/testing';
 import { expect } from '@open-wc/testing';
 import type { CampaignEntry } from './campaign-entry.component.js';
 
@@ -17,14 +19,6 @@ async function loadPage(): Promise<HTMLIFrameElement> {
   document.body.append(frame);
   await loaded;
   return frame;
-}
-
-async function until(condition: () => boolean, what: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 describe('<campaign-entry> from dist/ under a strict Content-Security-Policy', () => {

@@ -178,6 +178,8 @@ describe('<campaign-entry> sending entries', () => {
     await until(() => textOf(again).includes('An entry from this device is still being sent'), 'the notice');
     expect(again.state).to.equal('ready');
     await expect(again).to.be.accessible();
+    // Starting another entry: the notice must still give way once the earlier one lands, never stay there stale.
+    await fillIn(again, 'name', 'Grace Hopper');
     emulator.setFaults({ offline: false });
     window.dispatchEvent(new Event('online'));
     await until(() => textOf(again).includes('Your earlier entry from this device is in'), 'the earlier entry to land');

@@ -30,7 +30,7 @@ describe('<campaign-entry> on a page served over plain HTTP', () => {
     await until(() => errors.length > 0, 'the configuration error event');
     expect(el.getAttribute('state')).to.equal('misconfigured');
     expect(el.shadowRoot?.querySelector('form')).to.equal(null);
-    expect(textOf(el)).to.contain('this page needs a secure context (HTTPS) to sign entries');
+    expect(textOf(el)).to.contain('Entries are unavailable right now');
     expect(errors.map((event) => event.detail.error.code)).to.deep.equal(['invalid-config']);
     expect(errors[0]?.detail.error.message).to.contain('secure context (HTTPS)');
     await expect(el).to.be.accessible();

@@ -88,7 +88,7 @@ describe('<campaign-entry> integrity', () => {
     await until(() => el.state === 'misconfigured', 'the configuration panel');
     await until(() => errors.length > 0, 'the configuration error event');
     expect(el.shadowRoot?.querySelector('form, a')).to.equal(null);
-    expect(textOf(el)).to.contain('This form is not set up correctly');
+    expect(textOf(el)).to.contain('Entries are unavailable right now');
     expect(textOf(el)).to.not.contain('javascript');
     const message = errors[0]?.detail.error.message ?? '';
     expect(message).to.contain('rules-url must be an http(s) or relative URL');

@@ -10,7 +10,7 @@ import { unsafeCSS } from 'lit';
 export const styles = unsafeCSS(/* css */ `
   :host {
     --_accent: var(--campaign-entry-accent, #0b57d0);
-    --_accent-text: var(--campaign-entry-accent-text, #fff);
+    --_accent-text: var(--campaign-entry-accent-text, var(--_fit, #fff));
     --_bg: var(--campaign-entry-background, #fff);
     --_fg: var(--campaign-entry-text, #1d1b20);
     --_muted: var(--campaign-entry-muted, #49454f);
@@ -32,13 +32,25 @@ export const styles = unsafeCSS(/* css */ `
   @media (prefers-color-scheme: dark) {
     :host {
       --_accent: var(--campaign-entry-accent, #a8c7fa);
-      --_accent-text: var(--campaign-entry-accent-text, #062e6f);
+      --_accent-text: var(--campaign-entry-accent-text, var(--_fit, #062e6f));
       --_bg: var(--campaign-entry-background, #1d1b20);
       --_fg: var(--campaign-entry-text, #e6e0e9);
       --_muted: var(--campaign-entry-muted, #cac4d0);
       --_border: var(--campaign-entry-border, #938f99);
       --_error: var(--campaign-entry-error, #f2b8b5);
       --_success: var(--campaign-entry-success, #6dd58c);
+    }
+  }
+  /*
+   * The page's own accent gets black or white text, whichever contrasts more: white while its WCAG luminance (Y, as
+   * xyz-d65 has it) is under 0.1791, where both reach 4.58:1, so the pair always reads at 4.5:1 or better. Each
+   * channel goes far past 1 or 0, which clips to white or black. Without the page's accent (or this syntax) --_fit is
+   * invalid and the defaults above apply.
+   */
+  @supports (color: color(from red xyz-d65 x y z)) {
+    :host {
+      --_fit: color(from var(--campaign-entry-accent) xyz-d65
+        calc((.1791 - y)*1e9) calc((.1791 - y)*1e9) calc((.1791 - y)*1e9));
     }
   }
   :host([hidden]) {
@@ -88,20 +100,25 @@ export const styles = unsafeCSS(/* css */ `
     outline: 3px solid var(--_accent);
     outline-offset: 2px;
   }
+  /* A bar beside an error, not colour alone: it stays in forced colours, where errors would look like any text. */
   .error {
     margin: 4px 0 0;
+    padding-inline-start: 8px;
+    border-inline-start: 4px solid;
     color: var(--_error);
     font-weight: 600;
   }
   .error:empty {
     display: none;
   }
+  /* The boxes wrap rather than squeeze "Month" into "Mo/nt/h" (200 % text on a 320 px phone). */
   .date {
     display: flex;
+    flex-wrap: wrap;
     gap: 12px;
   }
   .date > div {
-    flex: 2 1 0;
+    flex: 2 1 4.5em;
     min-width: 0;
   }
   .date > .year {
@@ -150,7 +167,8 @@ export const styles = unsafeCSS(/* css */ `
     min-height: 48px;
     margin: var(--_gap) 0 0;
     padding: 8px 16px;
-    border: 0;
+    /* Invisible, but drawn in forced colours, where the background goes: the button keeps its outline. */
+    border: 2px solid transparent;
     border-radius: var(--_radius);
     background: var(--_accent);
     color: var(--_accent-text);

@@ -30,11 +30,7 @@ describe('entry bounds', () => {
       window: { opensAt: undefined, closesAt: undefined },
       problems: [],
     });
-    const { problems } = parseWindow('2027-02-14T18:00', 'tomorrow');
-    assert.equal(problems.length, 2);
-    assert.match(problems[0] ?? '', /opens-at "2027-02-14T18:00" is not an ISO date-time with a time zone/u);
-    assert.deepEqual(parseWindow('2027-02-14T23:30:00Z', '2027-02-14T23:00:00Z').problems, [
-      'closes-at must be later than opens-at',
-    ]);
+    assert.deepEqual(parseWindow('2027-02-14T18:00', 'tomorrow').problems, ['opens-at', 'closes-at']);
+    assert.deepEqual(parseWindow('2027-02-14T23:30:00Z', '2027-02-14T23:00:00Z').problems, ['window']);
   });
 });

@@ -1,4 +1,5 @@
 // When entries are accepted: the `opens-at` / `closes-at` attributes, as data.
+import type { PageProblem } from './page-problems.js';
 
 /** Whether the competition accepts entries at a given time. */
 export const WindowState = {
@@ -23,24 +24,25 @@ export interface EntryWindow {
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/u;
 
 /**
- * Reads `opens-at` / `closes-at`. Returns the window, or the problems found (for the configuration error).
+ * Reads `opens-at` / `closes-at`. Returns the window, or the problems found (for the configuration error; worded by
+ * page-problems.ts).
  * @example parseWindow('2027-02-14T23:00:00Z', '2027-02-14T23:30:00Z')
  */
 export function parseWindow(
   opensAt: string | undefined,
   closesAt: string | undefined,
-): { window: EntryWindow; problems: string[] } {
-  const problems: string[] = [];
-  const read = (name: string, value: string | undefined) => {
+): { window: EntryWindow; problems: PageProblem[] } {
+  const problems: PageProblem[] = [];
+  const read = (name: 'opens-at' | 'closes-at', value: string | undefined) => {
     if (value === undefined || value.trim() === '') return undefined;
     const time = ISO_INSTANT.test(value.trim()) ? Date.parse(value) : Number.NaN;
     if (!Number.isNaN(time)) return time;
-    problems.push(`${name} "${value}" is not an ISO date-time with a time zone (e.g. 2027-02-14T23:00:00Z)`);
+    problems.push(name);
     return undefined;
   };
   const window = { opensAt: read('opens-at', opensAt), closesAt: read('closes-at', closesAt) };
   if (window.opensAt !== undefined && window.closesAt !== undefined && window.closesAt <= window.opensAt)
-    problems.push('closes-at must be later than opens-at');
+    problems.push('window');
   return { window, problems };
 }
 

@@ -4,7 +4,12 @@ import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import { type CampaignClient, createCampaignClient } from '@campaign-entry/sdk';
 import type { UnsentForm } from '@campaign-entry/sdk/stash';
-import { createMemoryStore, createMemoryTransport, type MemoryTransportBehaviour } from '@campaign-entry/sdk/testing';
+import {
+  createMemoryStore,
+  createMemoryTransport,
+  type MemoryTransportBehaviour,
+  until,
+} from '@campaign-entry/sdk/testing';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { type ClientNews, FormController, type ShowContext } from './form-controller.js';
 import type { View } from './form-state.js';
@@ -68,14 +73,6 @@ const context = (entryId: string, overrides: Partial<ShowContext> = {}): ShowCon
   ...overrides,
 });
 
-async function until(condition: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 5000;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
 describe('FormController', () => {
   it('attaches to its host and has no problems with a usable client', () => {
     const target = host();
@@ -95,9 +92,27 @@ describe('FormController', () => {
     assert.match(problems.join(' '), /region "moon-1"/u);
     const entry = form({ name: 'Ada' });
     assert.deepEqual(await controller.submit(entry), { status: 'misconfigured', entryId: entry.entryId });
-    const update = controller.misconfiguration(problems);
-    assert.equal(update.event?.[0], 'campaign-entry-error');
-    assert.deepEqual(controller.misconfiguration([]), {});
+    const original = console.error;
+    const logged: unknown[] = [];
+    console.error = (...args: unknown[]) => logged.push(...args);
+    try {
+      const update = await controller.misconfiguration([...problems, 'rules-url', 'time-zone']);
+      assert.equal(update.event?.[0], 'campaign-entry-error');
+      const message = String(logged[0]);
+      assert.match(message, /region "moon-1"/u);
+      assert.match(message, /rules-url is missing: the official rules must be linked/u);
+      assert.match(message, /time-zone must be an IANA time zone/u);
+      assert.deepEqual(await controller.misconfiguration([]), {});
+    } finally {
+      console.error = original;
+    }
+  });
+
+  it('names an unknown time zone as a problem (the links are checked in the browser tests: they need a location)', () => {
+    const { controller } = setup();
+    const options = { client: clients.at(-1), locale: 'en', spec: { fields: ['name' as const] } };
+    assert.deepEqual(controller.connect({ ...options, timeZone: 'Mars/Olympus' }), ['time-zone']);
+    assert.deepEqual(controller.connect({ ...options, timeZone: 'America/New_York' }), []);
   });
 
   it('answers delivered with the id only, and keeps the record Firehose acknowledged for the element', async () => {
@@ -244,5 +259,17 @@ describe('FormController', () => {
       context('', { entryId: undefined, view: { ...view(), phase: 'ready' } }),
     );
     assert.equal(earlier.view?.announcement, en.earlierSending);
+  });
+
+  it('replaces a stale "still being sent" once the earlier entry landed, even above a form being filled in', () => {
+    const { controller } = setup();
+    const filling = { ...view(), phase: 'ready' } as const;
+    const landed = controller.show(
+      { status: 'earlier-delivered' },
+      context('e2', { view: { ...filling, announcement: en.earlierSending } }),
+    );
+    assert.equal(landed.view?.announcement, en.earlierDelivered);
+    const other = { ...filling, announcement: 'Please check: Full name.' };
+    assert.deepEqual(controller.show({ status: 'earlier-delivered' }, context('e2', { view: other })), {});
   });
 });

@@ -11,6 +11,7 @@ import {
   type StorageKind,
   type SubmitReceipt,
 } from '@campaign-entry/sdk';
+import { lazy } from '@campaign-entry/sdk/lazy';
 import {
   type EntryInput,
   type EntryIssue,
@@ -22,15 +23,29 @@ import {
   validateEntry,
 } from '@campaign-entry/sdk/rules';
 import { clearUnsent, readUnsent, type UnsentForm } from '@campaign-entry/sdk/stash';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { errorSummary } from './error-summary.js';
+import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
+import { suggestEmail } from './email-typo.js';
+import { entryReceipt } from './entry-receipt.js';
 // FormState's values are written as literals (checked against the type): importing the object would keep it whole in
 // the first file, which the element's own uses let the bundler inline.
 import type { Update, View } from './form-state.js';
+import { nextBox } from './next-box.js';
+import type { PageProblem } from './page-problems.js';
+import { completeEnglish } from './strings/locale.js';
 import { type CampaignEntryStrings, format } from './strings/strings.js';
 
-// The English messages and outcome copy travel in this chunk; the loader installs them (controller-loader.ts).
+// The English outcome copy travels in this chunk; the loader installs it (controller-loader.ts).
 export { enMessages } from './strings/en-messages.js';
+
+/** The refusal chunk (refusal.ts) once loaded: its English messages are installed then. */
+let refusal: typeof import('./refusal.js') | undefined;
+/** Loads what a refused submit shows before it is answered; offline, the SDK's English words serve instead. */
+const loadRefusal = lazy(() =>
+  import('./refusal.js').then((module) => {
+    completeEnglish(module.enIssues);
+    refusal = module;
+  }),
+);
 
 /** What became of a submitted form (`entryId`). */
 export type Outcome =
@@ -94,6 +109,8 @@ export interface ClientOptions {
   /** The rules and privacy links: checked here, where the bytes do not delay the form. */
   readonly rulesUrl?: string | undefined;
   readonly privacyUrl?: string | undefined;
+  /** The campaign's IANA time zone: checked here too. */
+  readonly timeZone?: string | undefined;
   readonly locale: string;
   readonly spec: FieldSpec;
 }
@@ -101,7 +118,8 @@ export interface ClientOptions {
 /**
  * The client side of one `<campaign-entry>` as a Lit reactive controller: its SDK client (released when the element
  * leaves the page), field checks, submit, hand-over, and what each outcome changes on screen ({@link show}). It never
- * renders, touches the DOM or dispatches events: it returns outcomes and updates, and reports later news to `news`.
+ * dispatches events and draws nothing itself: it returns outcomes, updates and the templates its modules make (the
+ * error summary, the receipt), and reports later news to `news`; next-box.ts moves focus for the Enter key.
  */
 export class FormController implements ReactiveController {
   readonly #news: (news: ClientNews) => void;
@@ -113,6 +131,8 @@ export class FormController implements ReactiveController {
   /** The form fill submitted last, and its record once stored: what the client's later news is about. */
   #entryId: string | undefined;
   #record: EntryRecord | undefined;
+  /** The "did you mean …?" line last put on the status line ('' when none). */
+  #suggestion = '';
   #campaignId = '';
 
   /** Attaches to `host`; `news` hears what the controller finds out by itself (see {@link ClientNews}). */
@@ -145,7 +165,7 @@ export class FormController implements ReactiveController {
     this.release();
     this.#spec = options.spec;
     this.#campaignId = options.campaignId ?? '';
-    const problems = linkProblems(options);
+    const problems = pageProblems(options);
     if (problems.length > 0) return problems;
     let client = options.client;
     if (!client) {
@@ -191,10 +211,15 @@ export class FormController implements ReactiveController {
     this.#prefetched = false;
   }
 
-  /** What the configuration's problems change: one `invalid-config` error naming them all, or nothing. */
-  misconfiguration(problems: readonly string[]): Update {
+  /**
+   * What the configuration's problems (the element's by name, see page-problems.ts) change: one `invalid-config` error
+   * naming them all, or nothing.
+   */
+  async misconfiguration(problems: readonly string[]): Promise<Update> {
     if (problems.length === 0) return {};
-    const message = `Invalid <campaign-entry> configuration: ${problems.join('; ')}.`;
+    // Their words are a chunk of their own, which a page set up right never loads; offline, their names serve.
+    const { problemText } = await import('./page-problems.js').catch(() => ({ problemText: (name: string) => name }));
+    const message = `Invalid <campaign-entry> configuration: ${problems.map(problemText).join('; ')}.`;
     // The precise problem for whoever set up the page; entrants see the neutral panel.
     console.error(message);
     const error = new CampaignEntryError(ErrorCode.InvalidConfig, message, { retryable: false });
@@ -225,9 +250,22 @@ export class FormController implements ReactiveController {
    * submit: a message appearing under a field would push down what is below, under the entrant's thumb. Once a submit
    * was refused (messages are shown), checks are live: a field typed in is checked when left, and one showing a message
    * is re-checked as it is typed, so the message goes away as soon as it is fixed. Untouched fields are never nagged
-   * about. `read` gives the form's values.
+   * about. `read` gives the form's values. Typing an address whose domain looks mistyped (gmial.con) says "did you
+   * mean …?" in copy `t` on the status line below the button — nothing above it moves — and never refuses it.
    */
-  checked(change: FieldChange, view: Readonly<View>, read: () => EntryInput): Update {
+  checked(change: FieldChange, view: Readonly<View>, read: () => EntryInput, t?: CampaignEntryStrings): Update {
+    const update = this.#checked(change, view, read);
+    if (!(change.typed && change.name === 'email' && t)) return update;
+    const suggestion = suggestEmail(read().fields.email);
+    const text = suggestion ? format(t.didYouMean, { email: suggestion }) : '';
+    const previous = this.#suggestion;
+    this.#suggestion = text;
+    // Only the suggestion's own line is replaced or cleared: other news on the status line stays.
+    if (text === previous || (!text && view.announcement !== previous)) return update;
+    return { ...update, view: { ...update.view, announcement: text } };
+  }
+
+  #checked(change: FieldChange, view: Readonly<View>, read: () => EntryInput): Update {
     const field = fieldOf(change.name);
     if (!field || (!change.typed && field === fieldOf(change.next))) return {};
     const shown = view.issues.has(field);
@@ -248,9 +286,13 @@ export class FormController implements ReactiveController {
     if (!client) return { status: 'misconfigured', entryId };
     this.#entryId = entryId;
     const checked = validateEntry(input, this.#spec, Date.now());
-    if (!checked.success) return this.#outcome(entryId, { status: 'invalid', issues: checked.issues });
     try {
-      return this.#outcome(entryId, await client.submit(input, form));
+      const receipt = checked.success
+        ? await client.submit(input, form)
+        : ({ status: 'invalid', issues: checked.issues } as const);
+      // What a refused submit shows comes now (refusal.ts); offline, the SDK's English words serve.
+      if (receipt.status === 'invalid') await loadRefusal().catch(() => {});
+      return this.#outcome(entryId, receipt);
     } catch (error) {
       const unknown = new CampaignEntryError(ErrorCode.Unknown, String(error), { retryable: false, cause: error });
       return { status: 'failed', entryId, error: isCampaignEntryError(error) ? error : unknown, stored: false };
@@ -279,9 +321,11 @@ export class FormController implements ReactiveController {
    */
   show(news: ClientNews, { entryId: current, view, t, automatic, focused }: ShowContext): Update {
     if (!('entryId' in news)) {
-      // Only above a fresh form: the entrant has not started another entry.
+      // Only above a fresh form (the entrant has not started another entry), or replacing a "still being sent" that
+      // would otherwise stay, stale, above a form being filled in.
       const fresh = !current && view.phase === 'ready';
-      return fresh
+      const stale = news.status === 'earlier-delivered' && view.announcement === t?.earlierSending;
+      return fresh || stale
         ? {
             view: { announcement: (news.status === 'earlier-sending' ? t?.earlierSending : t?.earlierDelivered) ?? '' },
           }
@@ -307,7 +351,7 @@ export class FormController implements ReactiveController {
         // The same summary twice must still be announced: screen readers skip an unchanged live region.
         const summary = this.summary(t, news.issues);
         const announcement = view.announcement === summary ? `${summary}\u00a0` : summary;
-        const box = errorSummary(t, news.issues, (issue) => this.message(t, issue));
+        const box = refusal?.errorSummary(t, news.issues, (issue) => this.message(t, issue));
         return { view: { phase: 'ready', issues, announcement, summary: box }, event, focus: 'issue' };
       }
       case 'failed': {
@@ -334,6 +378,19 @@ export class FormController implements ReactiveController {
         return { view: { phase: 'delivered', announcement: t?.deliveredTitle ?? '' }, event };
       }
     }
+  }
+
+  /**
+   * What the outcome panel adds for the entry this controller stored (entry-receipt.ts): its e-mail address and the
+   * page's `next` steps; nothing before one is stored.
+   */
+  receipt(t: CampaignEntryStrings, next: string | undefined): TemplateResult | string {
+    return this.#record ? entryReceipt(t, this.#record, next) : '';
+  }
+
+  /** Enter on a box whose key says "next" (`event`, in `root`) moves to the next box (next-box.ts). */
+  nextBox(event: KeyboardEvent, root: ParentNode): void {
+    nextBox(event, root);
   }
 
   /** The words for `issue` in copy `t`: the field's own message, else the code's, else the SDK's English. */
@@ -403,17 +460,23 @@ function fieldOf(name: string | undefined): FieldName | 'consent' | undefined {
 
 /**
  * The rules and privacy links' problems: only http(s) or relative URLs (a relative one takes the page's scheme), so no
- * `javascript:` or `data:` link is ever offered to entrants. Each names the attribute, not the value (the panel shows
- * it; the console and the error event carry the same words).
+ * `javascript:` or `data:` link is ever offered to entrants; and a `time-zone` Intl does not know. By name
+ * (page-problems.ts words them).
  */
-function linkProblems(options: ClientOptions): string[] {
-  return (['rules', 'privacy'] as const).flatMap((name) => {
+function pageProblems(options: ClientOptions): PageProblem[] {
+  const problems = (['rules', 'privacy'] as const).flatMap((name): PageProblem[] => {
     const url = options[`${name}Url`];
     try {
       if (url === undefined || /^https?:$/u.test(new URL(url, location.href).protocol)) return [];
     } catch {
       // Not a URL at all.
     }
-    return [`${name}-url must be an http(s) or relative URL`];
+    return [`${name}-link`];
   });
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: options.timeZone || 'UTC' });
+  } catch {
+    problems.push('time-zone');
+  }
+  return problems;
 }

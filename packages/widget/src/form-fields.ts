@@ -5,20 +5,21 @@ import { html, type TemplateResult } from 'lit';
 import { datePartName, datePartOrder } from './birth-date.js';
 import type { CampaignEntryStrings } from './strings/strings.js';
 
-/** A text field's `type`, `autocomplete`, `inputmode` and `autocapitalize`. */
+/**
+ * A text field's `type` (its `inputmode` too: the keyboard) and `autocapitalize`. Its `autocomplete` is its name, but
+ * `tel` for the phone.
+ */
 interface InputKind {
   readonly type: 'text' | 'email' | 'tel';
-  readonly autocomplete: string;
-  readonly inputmode: 'text' | 'email' | 'tel';
   readonly autocapitalize: 'words' | 'off' | 'characters';
 }
 
-/** How each text field is typed on a phone: the keyboard it opens and what autofill puts in it. */
+/** How each text field is typed on a phone: the keyboard it opens and how it capitalizes. */
 export const TEXT_INPUTS: Readonly<Record<Exclude<FieldName, 'birth-date'>, InputKind>> = {
-  name: { type: 'text', autocomplete: 'name', inputmode: 'text', autocapitalize: 'words' },
-  email: { type: 'email', autocomplete: 'email', inputmode: 'email', autocapitalize: 'off' },
-  phone: { type: 'tel', autocomplete: 'tel', inputmode: 'tel', autocapitalize: 'off' },
-  'postal-code': { type: 'text', autocomplete: 'postal-code', inputmode: 'text', autocapitalize: 'characters' },
+  name: { type: 'text', autocapitalize: 'words' },
+  email: { type: 'email', autocapitalize: 'off' },
+  phone: { type: 'tel', autocapitalize: 'off' },
+  'postal-code': { type: 'text', autocapitalize: 'characters' },
 };
 
 /** What the templates need from the element. */
@@ -48,7 +49,7 @@ export function formFields(view: FieldsView): TemplateResult {
   )}${consent(view)}
     <div class="hp" inert>
       <label for="website">${view.t.honeypot}</label>
-      <input id="website" name="website" type="text" tabindex="-1" autocomplete="off" />
+      <input id="website" name="website" tabindex="-1" autocomplete="off">
     </div>`;
 }
 
@@ -73,15 +74,15 @@ function textField(
       id=${field}
       name=${field}
       type=${kind.type}
-      autocomplete=${kind.autocomplete}
-      inputmode=${kind.inputmode}
+      autocomplete=${field === 'phone' ? 'tel' : field}
+      inputmode=${kind.type}
       autocapitalize=${kind.autocapitalize}
       enterkeyhint=${hint(field)}
       spellcheck="false"
       required
       aria-invalid=${invalid(view, field)}
       aria-describedby="${field}-error"
-    />
+    >
     ${error(view, field)}
   </div>`;
 }
@@ -100,7 +101,6 @@ function birthDate(view: FieldsView, hint: (id: string) => string): TemplateResu
             part="input"
             id=${id}
             name=${id}
-            type="text"
             inputmode="numeric"
             pattern="[0-9]*"
             maxlength=${part === 'year' ? 4 : 2}
@@ -109,7 +109,7 @@ function birthDate(view: FieldsView, hint: (id: string) => string): TemplateResu
             required
             aria-invalid=${invalid(view, 'birth-date')}
             aria-describedby="birth-date-hint birth-date-error"
-          />
+          >
         </div>`;
       })}
     </div>
@@ -117,11 +117,14 @@ function birthDate(view: FieldsView, hint: (id: string) => string): TemplateResu
   </fieldset>`;
 }
 
-/** The consent label with `{rules}` / `{privacy}` turned into links (opened in a new tab, so the form keeps its input). */
+/**
+ * The consent label with `{rules}` / `{privacy}` turned into links, opened in a new tab so the form keeps its input;
+ * screen readers say so (their description, the hidden `#new-tab` beside the label).
+ */
 function consentLabel(view: FieldsView): (string | TemplateResult)[] {
   const { t } = view;
   const link = (href: string, text: string) =>
-    html`<a part="link" href=${href} target="_blank" rel="noopener">${text}</a>`;
+    html`<a part="link" href=${href} target="_blank" rel="noopener" aria-describedby="new-tab">${text}</a>`;
   const template = view.privacyUrl ? t.consent : t.consentRulesOnly;
   return template
     .split(/(\{rules\}|\{privacy\})/u)
@@ -144,12 +147,13 @@ function consent(view: FieldsView): TemplateResult {
         required
         aria-invalid=${invalid(view, 'consent')}
         aria-describedby="consent-error"
-      />
+      >
       <label for="consent">${consentLabel(view)}</label>
+      <span id="new-tab" hidden>${view.t.newTab}</span>
     </div>
     ${error(view, 'consent')}
     <div class="check" part="opt-in">
-      <input part="checkbox" id="marketing" name="marketing" type="checkbox" />
+      <input part="checkbox" id="marketing" name="marketing" type="checkbox">
       <label for="marketing">${view.t.marketing}</label>
     </div>`;
 }

@@ -22,11 +22,15 @@ export interface CampaignEntryProps
   'campaign-id'?: string;
   fields?: string;
   'min-age'?: number | string;
+  country?: string;
   'rules-url'?: string;
   'privacy-url'?: string;
   locale?: string;
+  locales?: string;
   'opens-at'?: string;
   'closes-at'?: string;
+  'time-zone'?: string;
+  'next-steps'?: string;
   'cognito-endpoint'?: string;
   'firehose-endpoint'?: string;
   /** An existing SDK client (a property). */

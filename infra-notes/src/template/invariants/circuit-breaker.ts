@@ -14,12 +14,14 @@ import {
   resourcesOfType,
   statements,
 } from '../template-model.js';
+import { GUEST_ROLES_ARN } from './identity.js';
 import { alarmMetricNames } from './operations.js';
 
 /** The only actions the breaker's role may have. */
 const BREAKER_ACTIONS = new Set([
   'iam:AttachRolePolicy',
   'iam:DetachRolePolicy',
+  'iam:ListRoles',
   'sns:Publish',
   'logs:CreateLogStream',
   'logs:PutLogEvents',
@@ -173,10 +175,14 @@ function checkBreakerRole(
       if (!BREAKER_ACTIONS.has(action))
         fail(`the circuit breaker may only attach/detach the pause policy, not ${JSON.stringify(action)}`);
     }
+    // Finding the guest roles is a read that IAM cannot scope (ListRoles takes no resource).
+    if (actions.every((action) => action === 'iam:ListRoles')) continue;
     if (!actions.some((action) => action.startsWith('iam:'))) continue;
     const resources = asList(statement.Resource);
-    if (!guestId || resources.length === 0 || !resources.every((r) => referencedId(r) === guestId)) {
-      fail('the circuit breaker may change the guest role only');
+    const guestOnly = (resource: CfnValue) =>
+      (guestId !== undefined && referencedId(resource) === guestId) || literalText(resource) === GUEST_ROLES_ARN;
+    if (!guestId || resources.length === 0 || !resources.every(guestOnly)) {
+      fail('the circuit breaker may change the guest roles only (the guest role, or the roles under its path)');
     }
     const policyId = referencedId(get(statement, 'Condition', 'ArnEquals', 'iam:PolicyARN'));
     if (

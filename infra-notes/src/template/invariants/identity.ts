@@ -19,6 +19,15 @@ export const STREAM_ARN_PREFIX =
 export const REGIONAL_STREAM_ARN_PREFIX = STREAM_ARN_PREFIX.replace('${AWS::Region}', '${StreamRegion}');
 
 /**
+ * The IAM path every guest role of the campaign lives under, the main stack's and each regional stack's (as a Fn::Sub
+ * template): the circuit breaker pauses every role under it, so a pool added in another region is paused too.
+ */
+export const GUEST_ROLE_PATH = '/campaign-entry/${CampaignId}-${Environment}/guests/';
+
+/** The role ARNs under {@link GUEST_ROLE_PATH} (as a Fn::Sub template): what the breaker may change. */
+export const GUEST_ROLES_ARN = `arn:\${AWS::Partition}:iam::\${AWS::AccountId}:role${GUEST_ROLE_PATH}*`;
+
+/**
  * Checks the identity pool and its guest role.
  * @param streamArnPrefix what every guest-writable ARN must start with
  */
@@ -77,6 +86,9 @@ export function checkIdentity(template: CfnTemplate, streamArnPrefix = STREAM_AR
       path,
       message: 'the guest role must trust only this pool (aud) and only unauthenticated identities (amr)',
     });
+  }
+  if (literalText(properties.Path ?? null) !== GUEST_ROLE_PATH) {
+    issues.push({ path, message: `the guest role must live under Path ${GUEST_ROLE_PATH} (the circuit breaker's)` });
   }
   if ('ManagedPolicyArns' in properties) issues.push({ path, message: 'the guest role must have no managed policies' });
   for (const attached of [

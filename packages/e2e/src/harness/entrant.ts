@@ -1,11 +1,12 @@
 // A simulated entrant: types into the form inside a phone page as a person would (focus, one `input` event per
 // character, `change`, leaving the box), ticks the rules box, taps Submit, and writes down what the page told them and
 // when. Each time the page says "You're in", the emulator is asked at once whether it really holds the record.
+
+import { until } from '@campaign-entry/sdk/testing';
 import type { CampaignEntry, CampaignEntryErrorEvent, CampaignEntryQueuedEvent } from '@campaign-entry/widget';
 import { en } from '@campaign-entry/widget';
 import { acknowledgedCounts } from './emulator-commands.js';
 import type { Phone } from './phone.js';
-import { until } from './until.js';
 
 /** Something the page showed the entrant. */
 export interface Sighting {

@@ -2,8 +2,9 @@
 // (packages/widget/dist/campaign-entry.js) and points <campaign-entry> at the emulator's Node server. Same-origin
 // iframes share storage like tabs of one browser do, so two phones with the same campaign id are two tabs of one
 // device, and phones with different campaign ids keep their entries apart like different devices.
+
+import { until } from '@campaign-entry/sdk/testing';
 import type { CampaignEntry } from '@campaign-entry/widget';
-import { until } from './until.js';
 
 /** How the page's storage is broken before the widget loads. */
 export const StorageMode = {

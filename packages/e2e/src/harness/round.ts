@@ -1,9 +1,10 @@
 // One round of a scenario: up to `roundSize` phones, one entrant each, and the waits a fault script needs.
+
+import { until } from '@campaign-entry/sdk/testing';
 import { acknowledgedCounts, emulatorStats } from './emulator-commands.js';
 import { Entrant } from './entrant.js';
 import type { ScenarioName } from './matrix.js';
 import { Phone, type StorageMode } from './phone.js';
-import { until } from './until.js';
 
 /** How many phones open at once (WebKitGTK and Firefox load the bundle slower than Chromium on two shared cores). */
 const OPEN_WAVE = 5;

@@ -1,5 +1,7 @@
 // Runs one scenario of the fault matrix: a fresh emulator, rounds of phones and entrants driven by the scenario's
 // fault script, then the ledger for each round, and one summary for the chaos runner.
+
+import { until } from '@campaign-entry/sdk/testing';
 import {
   acknowledgedCounts,
   acknowledgedRecords,
@@ -13,7 +15,6 @@ import {
 import { audit, type Expectations, entryIdOf, type Tally } from './ledger.js';
 import { entrantsFor, type ScenarioName } from './matrix.js';
 import { Round } from './round.js';
-import { until } from './until.js';
 
 /** How long, after the fault script, everything may take to be acknowledged and shown, in milliseconds. */
 export const DEFAULT_SETTLE_MS = 90_000;

@@ -89,8 +89,10 @@ describe('the Node server with the real AWS SDK', () => {
     const client = await bed.firehose();
     running.emulator.setFaults({ serverClockOffsetMs: 10 * 60 * 1000 });
     await assert.rejects(putBatch(client), { name: 'InvalidSignatureException', message: /^Signature expired/ });
+    // The SDK learns the offset from the answer (whole seconds, read on a loaded machine): close to 10 min, far from
+    // the 0 it started with. What matters is the next call: signed with the corrected clock, it is accepted.
     const offset = await client.config.systemClockOffset;
-    assert.ok(Math.abs(offset - 10 * 60 * 1000) < 2000, `SDK clock offset ${offset} ms`);
+    assert.ok(Math.abs(offset - 10 * 60 * 1000) < 60_000, `SDK clock offset ${offset} ms`);
     const output = await putBatch(client);
     assert.equal(output.FailedPutCount, 0);
   });

@@ -18,6 +18,11 @@ export interface FieldSpec {
   readonly fields: readonly FieldName[];
   /** Minimum age in whole years, checked when `birth-date` is asked. @default 21 */
   readonly minAge?: number;
+  /**
+   * The country whose postal codes `postal-code` takes (ISO 3166 alpha-2, one of `POSTAL_CODE_COUNTRIES` in postal-codes.ts);
+   * unset takes any common postal code shape. @example 'US' (ZIP: 12345 or 12345-6789)
+   */
+  readonly country?: string | undefined;
 }
 
 /** Whether `value` names a field we support. */

@@ -28,6 +28,8 @@ export type StorageKeyParts =
    * prefix) a localStorage key holding one of the AWS provider's entries. */
   | readonly ['identity']
   | readonly ['identity', key: string]
+  /** The language an entrant chose in the widget's language switch, in sessionStorage (kept for the visit). */
+  | readonly ['locale']
   /** The localStorage key written and removed to prove localStorage can be written. */
   | readonly ['probe'];
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { FieldSpec } from './fields.js';
+import { countryProblem } from './postal-codes.js';
 import { type EntryInput, validateEntry, validateField } from './validate.js';
 
 const NOW = Date.UTC(2027, 1, 14, 1, 0, 0); // 2027-02-14, game night
@@ -168,6 +169,23 @@ describe('validateField: email, phone, postal code', () => {
     for (const ok of ['94110', '94110-1234', 'SW1A 1AA', 'k1a 0b1', '28013', '1010'])
       assert.equal(codeFor('postal-code', ok), 'ok', ok);
     for (const bad of ['1', '=1+2', '941 10 123 45', '9411$']) assert.notEqual(codeFor('postal-code', bad), 'ok', bad);
+  });
+
+  it('takes only ZIP codes (5 or 9 digits) when the campaign is in the US', () => {
+    const us: FieldSpec = { fields: ['postal-code'], country: 'US' };
+    const code = (value: string) => {
+      const result = validateField('postal-code', value, us, NOW);
+      return result.success ? 'ok' : result.issue.code;
+    };
+    for (const ok of ['90210', '90210-1234', ' 02134 ']) assert.equal(code(ok), 'ok', ok);
+    for (const bad of ['ABC', 'SW1A 1AA', '9021', '902101', '90210-12', '90210 1234', 'k1a 0b1'])
+      assert.equal(code(bad), 'invalid-format', bad);
+  });
+
+  it('names an unsupported country as a problem, and none for US or unset', () => {
+    assert.equal(countryProblem('US'), undefined);
+    assert.equal(countryProblem(undefined), undefined);
+    assert.match(countryProblem('constructor') ?? '', /country "constructor" is not supported \(use US\)/u);
   });
 });
 

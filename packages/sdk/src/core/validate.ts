@@ -1,6 +1,7 @@
 // Entry validation: pure, never throws on user input, returns every issue at once (valibot's safeParse shape).
 import { type FieldName, type FieldSpec, isFieldName } from './fields.js';
 import { minAgeFor } from './min-age.js';
+import { POSTAL_CODE_PATTERNS } from './postal-codes.js';
 import { codePointLength, hasForbiddenCharacters, looksLikeFormula, normalizeText } from './text.js';
 
 /** Why a value was refused. Stable strings: the widget maps them to localized copy. */
@@ -139,7 +140,7 @@ export function validateField(
     case 'phone':
       return checkPhone(value);
     case 'postal-code':
-      return checkPostalCode(value);
+      return checkPostalCode(value, spec.country);
     case 'birth-date':
       return checkBirthDate(value, minAgeFor(spec), now);
   }
@@ -179,10 +180,12 @@ function checkPhone(value: string): FieldResult {
   return { success: true, output: value.startsWith('+') ? `+${digits}` : digits };
 }
 
-function checkPostalCode(value: string): FieldResult {
+// A campaign's country narrows the shape (a US-only competition takes ZIP codes only); unset takes any common one.
+function checkPostalCode(value: string, country: string | undefined): FieldResult {
   const upper = value.toUpperCase();
   if (looksLikeFormula(upper)) return fail('postal-code', IssueCode.Formula);
-  return POSTAL_SHAPE.test(upper) ? { success: true, output: upper } : fail('postal-code', IssueCode.InvalidFormat);
+  const shape = POSTAL_CODE_PATTERNS.get(country ?? '') ?? POSTAL_SHAPE;
+  return shape.test(upper) ? { success: true, output: upper } : fail('postal-code', IssueCode.InvalidFormat);
 }
 
 /** Whole years between a birth date and `now`'s UTC calendar date. */

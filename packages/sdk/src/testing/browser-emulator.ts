@@ -6,6 +6,8 @@ import { type CampaignClient, createCampaignClient } from '../client.js';
 import type { CampaignClientConfig } from '../config.js';
 import type { CampaignClientEventMap } from '../events.js';
 
+export { until } from '../adapters/until.js';
+
 const clients: CampaignClient[] = [];
 
 /** The receipt window of {@link emulatorClient}: long enough that "queued" means "not delivered", never "slow". */
@@ -52,19 +54,6 @@ function record(client: CampaignClient): Recorded {
 /** Disposes every client a test made. */
 export function disposeClients(): void {
   for (const client of clients.splice(0)) client.dispose();
-}
-
-/** Resolves once `condition()` is true, checking every 20 ms; rejects after `timeoutMs`. */
-export async function until(
-  condition: () => boolean | Promise<boolean>,
-  what = 'condition',
-  timeoutMs = 60_000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 /** The entryIds the emulator acknowledged, in order. */

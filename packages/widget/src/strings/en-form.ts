@@ -19,6 +19,7 @@ export const enForm: Pick<CampaignEntryStrings, FormStringKey> = {
   consentRulesOnly: 'I accept the {rules}.',
   rules: 'official rules',
   privacy: 'privacy notice',
+  newTab: '(opens in a new tab)',
   marketing: 'Send me news and offers by email (optional).',
   honeypot: 'Leave this field empty',
   submit: 'Enter now',
@@ -26,11 +27,10 @@ export const enForm: Pick<CampaignEntryStrings, FormStringKey> = {
   queuedTitle: 'Saved on this device, sending…',
   queuedBody:
     'The network is slow: your entry is stored on this phone and will be sent as soon as it can. If you close this page, open it again later to finish.',
+  queuedOfflineBody:
+    'This phone is offline: your entry is stored on this phone and will be sent as soon as it can. If you close this page, open it again later to finish.',
   failedTitle: 'Your entry was not saved',
   failedBody: 'Something went wrong on this device. Please try again.',
-  notOpenTitle: 'Entries are not open yet',
-  notOpenBody: 'Entries open on {time}.',
-  closedTitle: 'This competition is closed',
-  closedBody: 'Entries are no longer accepted. Thanks for your interest.',
-  configTitle: 'This form is not set up correctly',
+  configTitle: 'Entries are unavailable right now',
+  configBody: 'Please try again later.',
 };

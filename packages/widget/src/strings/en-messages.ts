@@ -1,31 +1,17 @@
-import type { CampaignEntryStrings, FormStringKey } from './strings.js';
+import type { CampaignEntryStrings, FormStringKey, IssueStringKey, WindowStringKey } from './strings.js';
 
-/** English validation messages and outcome copy: loaded with the form's behaviour, after the first render. */
-export const enMessages: Omit<CampaignEntryStrings, FormStringKey> = {
+/**
+ * English outcome copy and the summary of a refused submit: loaded with the form's behaviour, after the first render.
+ * The message for each problem comes only with a refused submit (en-issues.ts).
+ */
+export const enMessages: Omit<CampaignEntryStrings, FormStringKey | WindowStringKey | IssueStringKey> = {
   summary: 'Please check: {fields}.',
   summaryTitle: 'There is a problem',
-  required: 'Fill in this field.',
-  'too-long': 'Use {limit} characters or fewer.',
-  'invalid-format': 'Check this: it is not in the expected format.',
-  'invalid-characters': 'Remove symbols such as < > { } and hidden characters.',
-  formula: 'Do not start with =, +, - or @.',
-  'invalid-date': 'Enter a real date of birth.',
-  'under-age': 'This entry could not be accepted.',
-  'consent-required': 'Check the box to accept the official rules.',
   'not-asked': 'This entry could not be accepted.',
-  'too-large': 'This entry is too long to send.',
-  'name.required': 'Enter your name.',
-  'name.invalid-format': 'Enter your name using letters.',
-  'email.required': 'Enter your email address.',
-  'email.invalid-format': 'Enter an email address like name@example.com.',
-  'phone.required': 'Enter your mobile number.',
-  'phone.invalid-format': 'Enter a phone number of 7 to 15 digits, like 555 123 4567.',
-  'postal-code.required': 'Enter your ZIP code.',
-  'postal-code.invalid-format': 'Enter a ZIP code like 90210.',
-  'birth-date.required': 'Enter your date of birth.',
-  'birth-date.invalid-format': 'Enter your date of birth as month, day and a 4-digit year.',
+  didYouMean: 'Did you mean {email}?',
   deliveredTitle: "You're in!",
   deliveredBody: 'We have your entry. Good luck!',
+  enteredWith: 'Entered with {email}.',
   queueFullBody: 'This device already holds too many entries waiting to be sent.',
   retry: 'Try again',
   ineligibleTitle: 'Thanks for your interest',

@@ -1,4 +1,5 @@
-// Which language the form speaks: the `locale` attribute, else the page's `lang`, else the browser's languages.
+// Which language the form speaks: the `locale` attribute, else the page's `lang`, else the browser's languages. A
+// campaign offering several languages (`locales`) starts in the entrant's own (the browser's) and lets them switch.
 import { enForm } from './en-form.js';
 import type { CampaignEntryStrings } from './strings.js';
 
@@ -10,25 +11,29 @@ export type Locale = (typeof LOCALES)[number];
 
 /**
  * The first supported language among `candidates` (BCP 47 tags such as `es-MX`, compared by primary subtag), in
- * order of preference; `en` when none is supported.
+ * order of preference, among `offered`; the first offered (`en`) when none is.
  * @example pickLocale([undefined, 'es-MX', 'en-US']) // 'es'
  */
-export function pickLocale(candidates: Iterable<string | null | undefined>): Locale {
+export function pickLocale(
+  candidates: Iterable<string | null | undefined>,
+  offered: readonly Locale[] = LOCALES,
+): Locale {
   for (const candidate of candidates) {
     const primary = candidate?.trim().toLowerCase().split(/[-_]/u)[0];
-    const found = LOCALES.find((locale) => locale === primary);
+    const found = offered.find((locale) => locale === primary);
     if (found) return found;
   }
-  return 'en';
+  return offered[0] ?? 'en';
 }
 
-// English starts with the copy the first render needs; completeEnglish() adds the rest when the controller's chunk,
-// which bundles it, is loaded (controller-loader.ts): only the controller produces the messages and outcomes using it.
+// English starts with the copy the first render needs; completeEnglish() adds the rest as the chunks that use it load:
+// the outcomes with the controller (controller-loader.ts), each problem's message with a refused submit (refusal.ts).
+// The not-open and closed panels bring their own (window-panel.ts).
 const loaded = new Map<Locale, CampaignEntryStrings>([['en', enForm as CampaignEntryStrings]]);
 
-/** Adds the English messages and outcome copy (installed by controller-loader.ts from the controller's chunk). */
-export function completeEnglish(messages: Omit<CampaignEntryStrings, keyof typeof enForm>): void {
-  loaded.set('en', { ...enForm, ...messages } as CampaignEntryStrings);
+/** Adds English copy a lazily loaded chunk brought (the controller's outcomes, a refused submit's messages). */
+export function completeEnglish(copy: Partial<CampaignEntryStrings>): void {
+  loaded.set('en', { ...loaded.get('en'), ...copy } as CampaignEntryStrings);
 }
 
 /** The copy for `locale` if it is already loaded (English always is). */

@@ -25,6 +25,8 @@ export interface CampaignEntryStrings {
   consentRulesOnly: string;
   rules: string;
   privacy: string;
+  /** Read out with the rules and privacy links (screen readers): they open in a new tab. */
+  newTab: string;
   /** Optional marketing opt-in label. */
   marketing: string;
   /** Label of the honeypot field people never see. */
@@ -55,10 +57,16 @@ export interface CampaignEntryStrings {
   'postal-code.invalid-format': string;
   'birth-date.required': string;
   'birth-date.invalid-format': string;
+  /** Said under the form while an e-mail address's domain looks mistyped; `{email}` is the address corrected. */
+  didYouMean: string;
   deliveredTitle: string;
   deliveredBody: string;
+  /** Under "You're in" (and "Saved on this device"): the address the entry was made with, `{email}`. */
+  enteredWith: string;
   queuedTitle: string;
   queuedBody: string;
+  /** Shown instead of `queuedBody` when the device is offline (said at once, not after a wait). */
+  queuedOfflineBody: string;
   /** Shown instead of `queuedBody` when the browser has no durable storage (private mode). */
   queuedMemoryBody: string;
   failedTitle: string;
@@ -69,25 +77,24 @@ export interface CampaignEntryStrings {
   ineligibleTitle: string;
   ineligibleBody: string;
   notOpenTitle: string;
-  /** `{time}` is the opening time in the entrant's locale. */
+  /** `{time}` is the opening time in the entrant's locale, with its time zone (see `yourTime`). */
   notOpenBody: string;
   closedTitle: string;
+  /** `{time}` is the closing time, as in `notOpenBody`. */
   closedBody: string;
-  /** Shown to whoever set the page up; the details that follow are in English. */
+  /** Added after a time in the campaign's `time-zone` when the entrant's differs: `{time}` in the entrant's own. */
+  yourTime: string;
+  /** Shown to entrants when the element is misconfigured (the details go to the console and the error event). */
   configTitle: string;
+  configBody: string;
   /** Said above a fresh form when an entry this device saved earlier (another visit or tab) is still being sent. */
   earlierSending: string;
   /** Said when that earlier entry has landed. */
   earlierDelivered: string;
 }
 
-/**
- * The keys the first render can show before the behaviour chunk (and with it the rest of the English copy) arrives.
- */
-export type FormStringKey = Exclude<
-  keyof CampaignEntryStrings,
-  | 'summary'
-  | 'summaryTitle'
+/** The keys of the messages for each problem: their English comes with a refused submit (refusal.ts). */
+export type IssueStringKey =
   | 'required'
   | 'too-long'
   | 'invalid-format'
@@ -96,11 +103,26 @@ export type FormStringKey = Exclude<
   | 'invalid-date'
   | 'under-age'
   | 'consent-required'
-  | 'not-asked'
   | 'too-large'
-  | `${'name' | 'email' | 'phone' | 'postal-code' | 'birth-date'}.${'required' | 'invalid-format'}`
+  | `${'name' | 'email' | 'phone' | 'postal-code' | 'birth-date'}.${'required' | 'invalid-format'}`;
+
+/** The keys of the panels shown outside the entry window: their English comes with them (window-panel.ts). */
+export type WindowStringKey = 'notOpenTitle' | 'notOpenBody' | 'closedTitle' | 'closedBody' | 'yourTime';
+
+/**
+ * The keys the first render can show before the behaviour chunk (and with it the rest of the English copy) arrives.
+ */
+export type FormStringKey = Exclude<
+  keyof CampaignEntryStrings,
+  | WindowStringKey
+  | IssueStringKey
+  | 'summary'
+  | 'summaryTitle'
+  | 'not-asked'
+  | 'didYouMean'
   | 'deliveredTitle'
   | 'deliveredBody'
+  | 'enteredWith'
   | 'queueFullBody'
   | 'queuedMemoryBody'
   | 'retry'

@@ -2,21 +2,15 @@
 // and the records the emulator holds. Separate from harness.ts, which defines the element from the sources.
 import type { Emulator } from '@campaign-entry/emulator';
 import type { EntryRecord } from '@campaign-entry/sdk/rules';
+import { until } from '@campaign-entry/sdk/testing';
 import type { CampaignEntry } from '../campaign-entry.component.js';
+
+export { until };
 
 /** The built script-tag file (run `pnpm build` first). */
 export const bundle = new URL('../../dist/campaign-entry.js', import.meta.url).href;
 
 let counter = 0;
-
-/** Resolves once `condition()` holds, checking every 20 ms. */
-export async function until(condition: () => boolean, what: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 /** A `<campaign-entry>` of the built bundle with a fresh campaign id, rendered. */
 export async function entryForm(): Promise<CampaignEntry> {

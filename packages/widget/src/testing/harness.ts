@@ -6,6 +6,9 @@ import type { EntryRecord } from '@campaign-entry/sdk/rules';
 import { fixture, html } from '@open-wc/testing';
 import type { CampaignEntry } from '../campaign-entry.component.js';
 import '../campaign-entry.js';
+import { until } from '@campaign-entry/sdk/testing';
+
+export { until };
 
 /** The emulator's default identity pool (guests allowed). */
 export const POOL_ID = 'us-east-1:00000000-0000-4000-8000-000000000000';
@@ -27,6 +30,8 @@ export interface EntryAttributes {
   readonly minAge?: string;
   readonly opensAt?: string;
   readonly closesAt?: string;
+  readonly timeZone?: string;
+  readonly nextSteps?: string;
   readonly region?: string;
   readonly privacyUrl?: string | null;
   /** Reuse a campaign id (another visit of the same device); a fresh one by default. */
@@ -47,6 +52,8 @@ export async function entryForm(attributes: EntryAttributes = {}): Promise<Campa
     min-age=${attributes.minAge ?? '21'}
     opens-at=${attributes.opensAt ?? ''}
     closes-at=${attributes.closesAt ?? ''}
+    time-zone=${attributes.timeZone ?? ''}
+    next-steps=${attributes.nextSteps ?? ''}
   ></campaign-entry>`);
   await el.updateComplete;
   return el;
@@ -95,15 +102,6 @@ export function errorOf(el: CampaignEntry, field: string): string {
 /** The visible text of the element (shadow DOM), whitespace collapsed. */
 export function textOf(el: CampaignEntry): string {
   return (el.shadowRoot?.textContent ?? '').replace(/\s+/gu, ' ').trim();
-}
-
-/** Resolves once `condition()` is true, checking every 20 ms. */
-export async function until(condition: () => boolean, what: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 /** The records the emulator acknowledged, parsed. */
