@@ -11,8 +11,8 @@
 // another locale's copy (src/strings/<locale>.ts, loaded only for that locale), the AWS SDK's event-stream code (no
 // call the SDK makes has event streams; see build/aws-chunk.mjs), the kiosk, the language switch (several locales),
 // the panels shown only outside the entry window, the words for a misconfigured page, what only a refused submit shows
-// (each problem's message, the error summary). Everything else reachable
-// counts, so a new lazy chunk counts until shown otherwise.
+// (each problem's message, the error summary), the deletion of a backlog (a phone's submit deletes one entry).
+// Everything else reachable counts, so a new lazy chunk counts until shown otherwise.
 //
 //   node packages/widget/scripts/sizes.mjs           table, exit 1 when a budget is exceeded
 //   node packages/widget/scripts/sizes.mjs --json    the same as JSON (for the bench)
@@ -43,6 +43,7 @@ const NOT_LOADED = [
   [/\/widget\/src\/(?:window-panel|strings\/en-window)\.ts$/u, 'only before opens-at or after closes-at'],
   [/\/widget\/src\/page-problems\.ts$/u, 'only on a misconfigured page'],
   [/\/widget\/src\/(?:refusal|error-summary|strings\/en-issues)\.ts$/u, 'only after a refused submit'],
+  [/\/sdk\/src\/adapters\/indexeddb-bulk-delete\.ts$/u, 'only to delete 100+ entries at once (a backlog)'],
 ];
 
 /** Imports of files in the same folder, by file name (the bundle is one flat folder). */
