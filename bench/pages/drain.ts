@@ -1,45 +1,85 @@
-// In-page benchmark: the SDK drains a backlog of stored entries into the emulator (behind msw), with the real AWS SDK.
+// In-page benchmark: the SDK drains a backlog of stored entries into the emulator, with the real AWS SDK. The emulator
+// is either its own process (the Node host, over HTTP on 127.0.0.1, as AWS would be) or in this page behind msw.
 import { createBrowserEmulator } from '@campaign-entry/emulator/browser';
 import { createCampaignClient } from '@campaign-entry/sdk';
 import { createRecord, encodeRecordChecked, storageKey, validateEntry } from '@campaign-entry/sdk/rules';
 import { createStore, setMany } from 'idb-keyval';
 
-/** What one drain run measured. */
-export interface DrainResult {
-  readonly entries: number;
-  readonly recordFailureRate: number;
-  /** Time to write the backlog into IndexedDB (as the SDK stores entries), in ms. */
-  readonly fillMs: number;
-  /**
-   * Time from going online to the last acknowledgement, in ms: the page was open (its code loaded) while offline, as a
-   * kiosk's is at halftime.
-   */
-  readonly drainMs: number;
-  readonly recordsPerSecond: number;
+/** Where the emulator runs: its own process (`pnpm emulator`'s host) or this page's main thread (msw). */
+export type DrainHost = 'process' | 'page';
+
+/** What the emulator saw of a run. */
+export interface EmulatorSummary {
   /** Distinct entryIds the emulator acknowledged (must equal `entries`). */
   readonly acknowledgedUnique: number;
   readonly putRecordBatchCalls: number;
   readonly failedRecords: number;
 }
 
-const useEmulator = createBrowserEmulator({ streams: [{ name: 'entries-0' }, { name: 'entries-1' }], seed: 7 });
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** The emulator as the page drives it. */
+export interface EmulatorControl {
+  /** Guest Firehose calls are refused (AccessDeniedException) until {@link resume}. */
+  pause(): Promise<void>;
+  /** Accepts calls again, failing this share of records inside each answer. */
+  resume(recordFailureRate: number): Promise<void>;
+  summary(): Promise<EmulatorSummary>;
+}
 
-async function runDrain(entries: number, recordFailureRate: number): Promise<DrainResult> {
-  const emulator = await useEmulator({ faults: { offline: true } });
-  const config = {
-    region: 'us-east-1',
-    identityPoolId: 'us-east-1:00000000-0000-4000-8000-000000000000',
-    deliveryStreams: ['entries-0', 'entries-1'],
-    campaignId: `bench-${Date.now()}-${recordFailureRate}`,
-    maxStoredEntries: entries + 1,
-    receiptTimeoutMs: 0,
+/** What one drain run measured. */
+export interface DrainResult extends EmulatorSummary {
+  readonly host: DrainHost;
+  readonly entries: number;
+  readonly recordFailureRate: number;
+  /** Time to write the backlog into IndexedDB (as the SDK stores entries), in ms. */
+  readonly fillMs: number;
+  /**
+   * Time from the emulator accepting calls again to the last stored entry deleted, in ms: the page was open (its code
+   * loaded, credentials fetched) while Firehose refused calls, as a kiosk's is when the Wi-Fi drops at halftime.
+   */
+  readonly drainMs: number;
+  readonly recordsPerSecond: number;
+}
+
+const useEmulator = createBrowserEmulator({ streams: [{ name: 'entries-0' }, { name: 'entries-1' }], seed: 7 });
+
+/** The emulator in this page, behind msw's service worker. */
+async function inPage(): Promise<EmulatorControl> {
+  const emulator = await useEmulator();
+  return {
+    pause: async () => emulator.pause(),
+    resume: async (recordFailureRate) => {
+      emulator.setFaults({ recordFailureRate });
+      emulator.resume();
+    },
+    summary: async () => {
+      const ids = new Set(emulator.records().map((record) => (JSON.parse(record.data) as { entryId: string }).entryId));
+      const streams = Object.values(emulator.stats().firehose);
+      return {
+        acknowledgedUnique: ids.size,
+        putRecordBatchCalls: streams.reduce((sum, stream) => sum + stream.requests, 0),
+        failedRecords: streams.reduce((sum, stream) => sum + stream.failedRecords, 0),
+      };
+    },
   };
-  // An earlier visit left the backlog: written straight into the SDK's IndexedDB store (database
-  // storageKey(campaignId), one StoredEntry per key), with records made by the SDK's own encoder. (Through
-  // submit() each entry would cost a whole-store scan by the delivery loop, which measures the fill, not the drain.)
-  const fillStart = performance.now();
-  const store = createStore(storageKey(config.campaignId), 'entries');
+}
+
+/** The emulator in the bench's Node process, through the function it exposes to the page. */
+function inProcess(): EmulatorControl {
+  const call = (
+    window as unknown as { benchEmulator: (command: keyof EmulatorControl, arg?: number) => Promise<unknown> }
+  ).benchEmulator;
+  return {
+    pause: async () => void (await call('pause')),
+    resume: async (recordFailureRate) => void (await call('resume', recordFailureRate)),
+    summary: () => call('summary') as Promise<EmulatorSummary>,
+  };
+}
+
+/** Writes `entries` stored entries into the SDK's IndexedDB store, as an earlier visit would have left them. */
+async function fill(campaignId: string, entries: number): Promise<void> {
+  // Straight into the SDK's store (database storageKey(campaignId), one StoredEntry per key), with records made by the
+  // SDK's own encoder: through submit() the fill, not the drain, would be measured.
+  const store = createStore(storageKey(campaignId), 'entries');
   const now = Date.now();
   const stored: [string, unknown][] = [];
   for (let index = 0; index < entries; index++) {
@@ -52,7 +92,7 @@ async function runDrain(entries: number, recordFailureRate: number): Promise<Dra
     const entryId = crypto.randomUUID();
     const record = createRecord(checked.output, {
       entryId,
-      campaignId: config.campaignId,
+      campaignId,
       now,
       meta: { locale: 'en', sdk: 'bench', fillMs: null, suspect: false },
     });
@@ -61,38 +101,60 @@ async function runDrain(entries: number, recordFailureRate: number): Promise<Dra
     stored.push([entryId, { entryId, line: encoded.line, bytes: encoded.bytes, storedAt: now + index }]);
   }
   await setMany(stored, store);
+}
+
+async function runDrain(entries: number, recordFailureRate: number, endpoint?: string): Promise<DrainResult> {
+  const control = endpoint ? inProcess() : await inPage();
+  const campaignId = `bench-${Date.now()}-${recordFailureRate}`;
+  const fillStart = performance.now();
+  await fill(campaignId, entries);
   const fillMs = performance.now() - fillStart;
-  // The page is open while offline: the client finds the backlog, loads its code and fails to send. (Unbundled, through
-  // the dev server, that code is hundreds of modules: loading it is not what this measures.)
-  const client = createCampaignClient({ ...config, watchPage: false });
-  let tried = 0;
-  const offlineRoundDone = new Promise<void>((resolve) => {
-    const off = client.on('retrying', ({ entryIds }) => {
-      tried += entryIds.length;
-      if (tried < entries) return;
+  // Firehose refuses calls: the client finds the backlog, loads its code, fetches credentials, tries once and is told to
+  // wait for an operator (minutes), so no retry of its own runs into the measured part.
+  await control.pause();
+  const client = createCampaignClient({
+    region: 'us-east-1',
+    identityPoolId: 'us-east-1:00000000-0000-4000-8000-000000000000',
+    deliveryStreams: ['entries-0', 'entries-1'],
+    campaignId,
+    maxStoredEntries: entries + 1,
+    receiptTimeoutMs: 0,
+    watchPage: false,
+    ...(endpoint ? { endpoints: { cognito: endpoint, firehose: endpoint } } : {}),
+  });
+  let refused = 0;
+  const triedOnce = new Promise<void>((resolve) => {
+    const off = client.on('failed', ({ entryIds }) => {
+      refused += entryIds.length;
+      if (refused < entries) return;
       off();
       resolve();
     });
   });
-  await Promise.all([client.prefetch(), offlineRoundDone]);
-  // Back online (what the `online` event does): everything is sent, with the default retry policy.
-  emulator.setFaults({ offline: false, recordFailureRate });
+  await Promise.all([client.prefetch(), triedOnce]);
+  // Calls accepted again: everything is sent, with the default retry policy (a flush, as the `online` event does; it
+  // runs right after the refused round should that still be finishing).
+  await control.resume(recordFailureRate);
   const drainStart = performance.now();
   void client.flush();
-  while ((await client.pending()) > 0) await sleep(20);
+  let drained = () => {};
+  client.on('drained', () => drained());
+  while ((await client.pending()) > 0) {
+    await new Promise<void>((resolve) => {
+      drained = resolve;
+      setTimeout(resolve, 100);
+    });
+  }
   const drainMs = performance.now() - drainStart;
   client.dispose();
-  const ids = new Set(emulator.records().map((record) => (JSON.parse(record.data) as { entryId: string }).entryId));
-  const streams = Object.values(emulator.stats().firehose);
   return {
+    host: endpoint ? 'process' : 'page',
     entries,
     recordFailureRate,
     fillMs: Math.round(fillMs),
     drainMs: Math.round(drainMs),
     recordsPerSecond: Math.round(entries / (drainMs / 1000)),
-    acknowledgedUnique: ids.size,
-    putRecordBatchCalls: streams.reduce((sum, stream) => sum + stream.requests, 0),
-    failedRecords: streams.reduce((sum, stream) => sum + stream.failedRecords, 0),
+    ...(await control.summary()),
   };
 }
 

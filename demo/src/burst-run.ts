@@ -1,6 +1,11 @@
 // A halftime burst: simulated entrants arrive over a few seconds, each on its own SDK client (in Node, in-memory
 // storage) against a running demo, with the emulator's quotas scaled down so throttling really happens.
-import { type CampaignClient, type CampaignClientConfig, createCampaignClient } from '@campaign-entry/sdk';
+import {
+  type CampaignClient,
+  type CampaignClientConfig,
+  createCampaignClient,
+  type RetryPolicy,
+} from '@campaign-entry/sdk';
 import { DEMO_CAMPAIGN, DEMO_POOLS } from './server.js';
 
 /** Options of {@link runBurst}. Durations in milliseconds. */
@@ -25,6 +30,8 @@ export interface BurstOptions {
   readonly log?: (line: string) => void;
   /** Random source (seed it for repeatable runs). @default Math.random */
   readonly random?: () => number;
+  /** The entrants' SDK retry policy over its defaults (`createCampaignClient({ retry })`). @default the SDK's */
+  readonly retry?: Partial<RetryPolicy>;
 }
 
 /** What a burst measured. */
@@ -110,7 +117,7 @@ interface Stats {
 }
 
 /** A simulated device's client: its own in-memory storage, so every one is a new device to Cognito. */
-const clientConfig = (url: string, identityPoolId: string): CampaignClientConfig => ({
+const clientConfig = (url: string, identityPoolId: string, retry?: Partial<RetryPolicy>): CampaignClientConfig => ({
   region: DEMO_CAMPAIGN.region,
   identityPoolId,
   deliveryStreams: [...DEMO_CAMPAIGN.deliveryStreams],
@@ -119,6 +126,7 @@ const clientConfig = (url: string, identityPoolId: string): CampaignClientConfig
   storage: 'memory',
   watchPage: false,
   fields: ['name', 'email', 'postal-code', 'birth-date'],
+  ...(retry ? { retry } : {}),
 });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -157,7 +165,7 @@ export async function runBurst(options: BurstOptions): Promise<BurstReport> {
   async function entrant(index: number): Promise<void> {
     await sleep(random() * window);
     const opened = performance.now();
-    const client = createCampaignClient(clientConfig(options.url, DEMO_POOLS.slice(0, pools).join(',')));
+    const client = createCampaignClient(clientConfig(options.url, DEMO_POOLS.slice(0, pools).join(','), options.retry));
     clients.push(client);
     client.on('retrying', () => retries++);
     void client.prefetch(); // the widget does this when the form first gets focus

@@ -4,9 +4,10 @@
 import { ACCOUNT_ID } from './config/defaults.js';
 import type { EmulatorOptions } from './config/options.js';
 import { applyFaultSettings, applyQuotaSettings, checkCredentialTtl, resolveOptions } from './config/resolve.js';
+import type { BufferedRecord } from './delivery/buffered-record.js';
 import { createDelivery } from './delivery/delivery.js';
 import { createMemorySink } from './delivery/s3-sink.js';
-import type { AcknowledgedRecord, Emulator, EmulatorRequest } from './emulator-api.js';
+import type { Emulator, EmulatorRequest } from './emulator-api.js';
 import { COGNITO_TARGET_PREFIX, createCognitoIdentity } from './services/cognito-identity.js';
 import { preflightAnswer } from './services/cors.js';
 import { createCredentialStore } from './services/credential-store.js';
@@ -72,7 +73,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   let currentDice = createFaultDice(seed);
   // A stable facade, so `reset()` can re-seed without rewiring the services.
   const dice: FaultDice = { roll: (rate) => currentDice.roll(rate), pick: (choices) => currentDice.pick(choices) };
-  let acknowledged: AcknowledgedRecord[] = [];
+  // Kept as sent; decoded when read (thousands arrive per second in a drain, and most runs never read them all).
+  let acknowledged: (BufferedRecord & { stream: string; text?: string })[] = [];
   const intake = { paused: false, deniedCalls: 0 };
   const now = () => clock() + settings.faults.serverClockOffsetMs;
   const credentials = createCredentialStore(ids, options.staticCredentials ?? []);
@@ -98,14 +100,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     streams,
     createdAt: clock(),
     accept(stream, records) {
-      for (const record of records) {
-        acknowledged.push({
-          stream,
-          recordId: record.recordId,
-          data: decoder.decode(record.data),
-          arrivedAt: record.arrivedAt,
-        });
-      }
+      for (const record of records) acknowledged.push({ ...record, stream });
       delivery.accept(stream, records);
     },
   });
@@ -160,7 +155,9 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       }
     },
     records(stream) {
-      return stream === undefined ? acknowledged.slice() : acknowledged.filter((record) => record.stream === stream);
+      const wanted = acknowledged.filter((record) => stream === undefined || record.stream === stream);
+      for (const record of wanted) record.text ??= decoder.decode(record.data);
+      return wanted.map(({ stream, recordId, text = '', arrivedAt }) => ({ stream, recordId, data: text, arrivedAt }));
     },
     stats() {
       const at = now();

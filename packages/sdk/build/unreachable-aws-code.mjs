@@ -2,6 +2,7 @@
 // clear error should that ever change, and where "unreachable" depends on the services' models, the build checks the
 // models (see aws-models.mjs) and fails if they changed. The browser tests of the BUILT bundle against the emulator
 // (the real AWS SDK, SigV4 verified, Chromium, Firefox and WebKit) check the rest of the SDK still works without them.
+import { readFileSync } from 'node:fs';
 import {
   MODELLED_CLIENTS,
   noEventStreams,
@@ -10,6 +11,12 @@ import {
   onlyEpochTimestamps,
   rpcNotQueryCompatible,
 } from './aws-models.mjs';
+
+/** Problems, if any, with the AWS transport's clients logging to NoOpLogger: it must configure no `logger`. */
+function noLoggerGiven() {
+  const transport = readFileSync(new URL('../src/adapters/aws-transport.ts', import.meta.url), 'utf8');
+  return /\blogger\b/u.test(transport) ? ['packages/sdk/src/adapters/aws-transport.ts configures a logger'] : [];
+}
 
 /** Modules replaced by stubs. `stub` gets the statement that throws. */
 export const UNREACHABLE_AWS_MODULES = [
@@ -69,6 +76,13 @@ export const UNREACHABLE_AWS_MODULES = [
     check: noReviverNeeded,
   },
   {
+    // Filters sensitive members out of what is logged; only the logger middleware calls it (see above).
+    file: '@smithy/core/dist-es/submodules/client/smithy-client/schemaLogFilter.js',
+    why: 'log filtering',
+    stub: () => 'export function schemaLogFilter(_schema, data) { return data; }',
+    check: noLoggerGiven,
+  },
+  {
     // The Cognito provider's default identity-id cache (IndexedDB, else localStorage, else memory), used only when it
     // is given no `cache`: the SDK's AWS transport always gives it one.
     file: '@aws-sdk/credential-provider-cognito-identity/dist-es/localStorage.js',
@@ -102,6 +116,15 @@ export const UNREACHABLE_AWS_EXPORTS = [
     why: 'HTTP bindings (REST protocols, host prefixes)',
     stubs: { HttpBindingNormalizedSchema: (fail) => `class HttpBindingNormalizedSchema { static of() { ${fail} } }` },
     check: noHostPrefix,
+  },
+  {
+    // Logs each call to the client's logger, with its input and output filtered of sensitive members. The SDK's AWS
+    // transport gives its clients no logger, so they log to NoOpLogger (checked): the middleware, still registered
+    // under its name, passes calls through.
+    file: '@aws-sdk/core/dist-es/submodules/client/middleware-logger/loggerMiddleware.js',
+    why: 'logging to a logger the clients do not have',
+    stubs: { loggerMiddleware: () => 'const loggerMiddleware = () => (next) => next;' },
+    check: noLoggerGiven,
   },
   {
     // Timestamps in `date-time` or `http-date` format: awsJson1_1 writes and reads epoch seconds unless a member's

@@ -326,6 +326,53 @@ describe('createCampaignClient', () => {
     assert.equal(lists, 1, 'one full read, when the loop started');
   });
 
+  it('sends a backlog in key order and deletes it behind every stream: what is gone is always the lowest ids', async () => {
+    const memory = createMemoryStore();
+    const ids = Array.from(
+      { length: 600 },
+      (_, index) => `00000000-0000-4000-8000-${String((index * 7919) % 600).padStart(12, '0')}`,
+    );
+    for (const [index, entryId] of ids.entries()) {
+      const line = `${JSON.stringify({ entryId })}\n`;
+      await memory.put({ entryId, line, bytes: line.length, storedAt: Date.UTC(2027, 1, 14) + index });
+    }
+    const sorted = [...ids].sort();
+    const acknowledgedAtDeletion: string[][] = [];
+    const deletions: string[][] = [];
+    const store: EntryStore = {
+      ...memory,
+      delete: (entryIds) => {
+        deletions.push([...entryIds]);
+        acknowledgedAtDeletion.push(entryIdsOf(transport.accepted));
+        return memory.delete(entryIds);
+      },
+    };
+    const { time, transport } = setup(undefined, { storage: store, batch: { maxRecords: 50 } });
+    const deadline = Date.now() + 30_000;
+    while ((await memory.count()) > 0 && Date.now() < deadline) await time.advance(100);
+    assert.equal(await memory.count(), 0);
+    for (const stream of ['entries-0', 'entries-1']) {
+      const sent = entryIdsOf(transport.accepted.filter((record) => record.stream === stream));
+      assert.deepEqual(sent, [...sent].sort(), `${stream} sends in key order`);
+    }
+    let gone = 0;
+    deletions.forEach((deleted, index) => {
+      const acknowledged = new Set(acknowledgedAtDeletion[index]);
+      assert.ok(
+        deleted.every((id) => acknowledged.has(id)),
+        'only what Firehose acknowledged',
+      );
+      gone += deleted.length;
+      assert.deepEqual(
+        [...new Set(deletions.slice(0, index + 1).flat())].sort(),
+        sorted.slice(0, gone),
+        'the lowest ids',
+      );
+    });
+    assert.equal(gone, 600, 'each entry deleted once');
+    assert.ok(deletions.length < transport.calls, 'fewer deletions than calls');
+  });
+
   it('finds entries another page stored without telling it, by their count', async () => {
     const store = createMemoryStore();
     const { client, time, transport } = setup(undefined, { storage: store });

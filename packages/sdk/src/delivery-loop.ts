@@ -197,33 +197,66 @@ export class DeliveryLoop {
       this.#fail(due, classifyFailure(error), error);
       return false;
     }
-    // Deletions of acknowledged records finish before the lock is released (and before anyone is told).
+    // Acknowledged entries are deleted before anyone is told, and before the lock is released. Each stream sends in key
+    // order, and what it had acknowledged is deleted once every stream has sent past it: by then the entries are
+    // neighbours in the store, and a backlog goes in a few key-range deletions (see indexeddb-bulk-delete.ts).
+    const streams = new Map([...byStream.keys()].map((stream) => [stream, { passed: '', acked: [] as string[] }]));
     const deletions: Promise<void>[] = [];
+    const release = (end?: boolean) => {
+      let passed = '\uffff';
+      if (!end) for (const stream of streams.values()) if (stream.passed < passed) passed = stream.passed;
+      // Each stream's list is in key order: what is passed is a prefix.
+      const ready = [...streams].map(
+        ([stream, { acked }]) => [stream, acked.splice(0, acked.filter((id) => id <= passed).length)] as const,
+      );
+      const ids = ready.flatMap(([, ids]) => ids);
+      if (ids[0])
+        deletions.push(
+          this.#store.delete(ids).then(() => {
+            this.#deliveredSinceDrain += ids.length;
+            for (const [stream, ids] of ready) if (ids[0]) this.#callbacks.delivered(ids, stream);
+            for (const [stream, ids] of ready)
+              for (const id of ids) {
+                this.#events.emit('delivered', { entryId: id, stream, attempts: this.state(id).attempts });
+                this.#states.delete(id);
+              }
+          }),
+        );
+    };
+    const acknowledged = (ids: string[], stream: string) => streams.get(stream)?.acked.push(...ids);
     if (options.keepalive) {
       const [stream, entries] = [...byStream.entries()][0] as [string, IndexedEntry[]];
       const fitting = await this.#read(fitRequestBody(stream, entries, KEEPALIVE_BODY_BYTES - 1024));
       if (fitting.length === 0) return false;
-      const progressed = await this.#send(transport, stream, fitting, true, deletions);
+      const progressed = await this.#send(transport, stream, fitting, true, acknowledged);
+      release(true);
       await Promise.all(deletions);
       return progressed;
     }
     // Streams in parallel, batches of one stream one after another: one request in flight per stream. The next batch's
-    // records are read while the current request is in flight, and acknowledged ones are deleted meanwhile.
+    // records are read while the current request is in flight.
     const results = await Promise.all(
       [...byStream.entries()].map(async ([stream, entries]) => {
-        const batches = packBatches(entries, this.#config.batch);
+        const own = streams.get(stream) as { passed: string };
+        const batches = packBatches(
+          entries.sort((a, b) => (a.entryId < b.entryId ? -1 : 1)),
+          this.#config.batch,
+        );
         let progressed = false;
         let next = batches[0] ? this.#read(batches[0]) : undefined;
         for (let index = 0; index < batches.length && next && !this.#stopped; index++) {
           const records = await next;
           const following = batches[index + 1];
           next = following ? this.#read(following) : undefined;
-          if (records.length === 0) continue;
-          progressed = (await this.#send(transport, stream, records, false, deletions)) || progressed;
+          if (records.length > 0)
+            progressed = (await this.#send(transport, stream, records, false, acknowledged)) || progressed;
+          own.passed = following?.[0]?.entryId ?? '\uffff';
+          release();
         }
         return progressed;
       }),
     );
+    release(true);
     await Promise.all(deletions);
     return results.some(Boolean);
   }
@@ -238,7 +271,7 @@ export class DeliveryLoop {
     stream: string,
     batch: StoredEntry[],
     keepalive: boolean,
-    deletions: Promise<void>[],
+    settled: (entryIds: string[], stream: string) => void,
   ): Promise<boolean> {
     const started = this.#config.clock();
     for (const entry of batch) this.#states.set(entry.entryId, attempted(this.state(entry.entryId), started));
@@ -274,16 +307,7 @@ export class DeliveryLoop {
       const ids = acknowledged.map((entry) => entry.entryId);
       this.#index.remove(ids);
       // Deleted before anyone is told: a crash in between resends (a duplicate, same entryId), never loses.
-      deletions.push(
-        this.#store.delete(ids).then(() => {
-          this.#deliveredSinceDrain += ids.length;
-          this.#callbacks.delivered(ids, stream);
-          for (const id of ids) {
-            this.#events.emit('delivered', { entryId: id, stream, attempts: this.state(id).attempts });
-          }
-          for (const id of ids) this.#states.delete(id);
-        }),
-      );
+      settled(ids, stream);
     }
     const partial = acknowledged.length > 0;
     for (const { failure, entries } of failed.values()) this.#fail(entries, failure, undefined, partial);

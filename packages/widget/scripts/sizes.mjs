@@ -10,8 +10,8 @@
 // total is every reachable file except those holding only code an English entrant's submit never loads (NOT_LOADED):
 // another locale's copy (src/strings/<locale>.ts, loaded only for that locale), the kiosk, the language switch
 // (several locales), the panels shown only outside the entry window, the words for a misconfigured page, what only a
-// refused submit shows (each problem's message, the error summary). Everything else reachable
-// counts, so a new lazy chunk counts until shown otherwise.
+// refused submit shows (each problem's message, the error summary), the deletion of a backlog (a phone's submit
+// deletes one entry). Everything else reachable counts, so a new lazy chunk counts until shown otherwise.
 //
 //   node packages/widget/scripts/sizes.mjs           table, exit 1 when a budget is exceeded
 //   node packages/widget/scripts/sizes.mjs --json    the same as JSON (for the bench)
@@ -40,6 +40,7 @@ const NOT_LOADED = [
   [/\/widget\/src\/(?:window-panel|strings\/en-window)\.ts$/u, 'only before opens-at or after closes-at'],
   [/\/widget\/src\/page-problems\.ts$/u, 'only on a misconfigured page'],
   [/\/widget\/src\/(?:refusal|error-summary|strings\/en-issues)\.ts$/u, 'only after a refused submit'],
+  [/\/sdk\/src\/adapters\/indexeddb-bulk-delete\.ts$/u, 'only to delete 100+ entries at once (a backlog)'],
 ];
 
 /** Imports of files in the same folder, by file name (the bundle is one flat folder). */

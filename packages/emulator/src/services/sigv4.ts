@@ -1,12 +1,12 @@
-// Signature Version 4 verification with @smithy/signature-v4 (no hand-rolled crypto): the request is rebuilt from
+// Signature Version 4 verification with @smithy/signature-v4 and Web Crypto (no hand-rolled crypto): the request is rebuilt from
 // exactly the headers the client signed, re-signed with the secret the emulator issued and the client's own signing
 // date, and the two signatures are compared. Browsers hide `host` and `content-length` from service workers, so when
 // signed but absent they are rebuilt from the URL and the body. Checks run in AWS's order and answer in its words.
-import { Sha256 } from '@aws-crypto/sha256-js';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { CredentialStore, KnownCredentials } from './credential-store.js';
 import { AwsServiceError } from './errors.js';
 import { parseAmzDate, toAmzDate } from './time-format.js';
+import { Sha256 } from './web-crypto-sha256.js';
 
 /** The signing algorithm AWS's SDKs use. */
 const ALGORITHM = 'AWS4-HMAC-SHA256';

@@ -43,17 +43,36 @@ export async function openIndexedDbStore(campaignId: string, probeTimeoutMs = 20
     (await getMany<unknown>([...entryIds], store)).filter(isStoredEntry);
   // Which page last held the send lock: a key in its own database, so it is never counted or listed as an entry.
   const senders = createStore(storageKey(campaignId, 'sender'), 'sender');
+  // Keys this page listed or stored and has not deleted since: still in the database, as only the send-lock holder
+  // deletes and it claims the store first (a claim lost to another tab forgets them). A large deletion uses them to
+  // delete by key ranges (indexeddb-bulk-delete.ts, a chunk of its own: one phone's few entries go one by one).
+  let known: Set<string> | undefined;
+  const deleteEach = (entryIds: readonly string[]) => {
+    for (const id of entryIds) known?.delete(id);
+    return delMany([...entryIds], store);
+  };
   const entries: EntryStore = {
     kind: 'indexeddb',
-    put: (entry) => set(entry.entryId, entry, store),
+    put: (entry) => set(entry.entryId, entry, store).then(() => void known?.add(entry.entryId)),
     async list() {
-      return (await values(store)).filter(isStoredEntry).sort(byAge);
+      const found = (await values(store)).filter(isStoredEntry).sort(byAge);
+      known = new Set(found.map((entry) => entry.entryId));
+      return found;
     },
     count: () => store('readonly', (objects) => promisifyRequest(objects.count())),
     get: read,
-    delete: (entryIds) => delMany([...entryIds], store),
+    delete(entryIds) {
+      const keys = known;
+      return entryIds.length < 100 || !keys
+        ? deleteEach(entryIds)
+        : import('./indexeddb-bulk-delete.js').then(
+            ({ deleteInBulk }) => deleteInBulk(store, entryIds, keys),
+            () => deleteEach(entryIds),
+          );
+    },
     async claimSender(holder) {
       if ((await get<string>('sender', senders)) === holder) return true;
+      known = undefined;
       await set('sender', holder, senders);
       return false;
     },
@@ -79,7 +98,7 @@ export async function openIndexedDbStore(campaignId: string, probeTimeoutMs = 20
       list: () => bounded(() => entries.list()),
       count: () => bounded(() => entries.count()),
       get: (entryIds) => bounded(() => read(entryIds)),
-      delete: (entryIds) => bounded(() => entries.delete(entryIds)),
+      delete: (entryIds) => bounded(() => delMany([...entryIds], store)),
     },
   };
 }
