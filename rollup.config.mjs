@@ -117,6 +117,25 @@ export function packageSideEffects() {
   };
 }
 
+/** The terser options of every minified build: safe transforms only, two compress passes. */
+export const TERSER_OPTIONS = { ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } };
+
+/**
+ * Minifies the chunks `include` picks (terser with {@link TERSER_OPTIONS}) and leaves the others as they are: for a
+ * build whose other files an app's bundler minifies.
+ * @param {(chunk: import('rollup').RenderedChunk) => boolean} include
+ * @returns {import('rollup').Plugin}
+ */
+export function minifyChunks(include) {
+  const minify = terser(TERSER_OPTIONS);
+  return {
+    name: 'minify-chunks',
+    renderChunk(code, chunk, options, meta) {
+      return include(chunk) ? minify.renderChunk.call(this, code, chunk, options, meta) : null;
+    },
+  };
+}
+
 /**
  * Builds one rollup configuration.
  * @param {object} options
@@ -153,7 +172,7 @@ export function createBundle({
       }),
       json({ preferConst: true }),
       esbuild({ target: 'es2022', tsconfig: new URL('./tsconfig.base.json', import.meta.url).pathname, minify: false }),
-      ...(minify ? [terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } })] : []),
+      ...(minify ? [terser(TERSER_OPTIONS)] : []),
       reportSizes(),
     ],
     output: {

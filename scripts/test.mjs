@@ -1,5 +1,5 @@
-// `pnpm test`: everything CI checks, in order of speed — lint, types, build and size budgets, Node tests, browser
-// tests in three engines.
+// `pnpm test`: everything CI checks, in order of speed — lint, types, build and size budgets, the consumer test (the
+// packed packages in an app outside the workspace), Node tests, browser tests in three engines.
 import { spawnSync } from 'node:child_process';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -10,6 +10,10 @@ const pnpmSteps = [
   [
     'size budgets (critical ≤ 12 KB, AWS ≤ 52 KB, total ≤ 64 KB gz)',
     ['--filter', '@campaign-entry/widget', 'run', 'sizes'],
+  ],
+  [
+    'consumer test (the packed packages in a fresh app: README examples typechecked, Vite and esbuild builds, a submit in Chromium, budgets, publint, attw)',
+    ['--filter', '@campaign-entry/consumer-test', 'run', 'test'],
   ],
   ['node tests', ['run', 'test:node']],
   ['browser tests', ['run', 'test:browser']],

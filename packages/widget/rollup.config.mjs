@@ -7,11 +7,11 @@
 // - dist/lib/: the npm build for bundlers, one file per source module (Lit and the SDK stay imports; the app's bundler
 //   splits and minifies), templates minified as in dist/.
 import { createBundle, packageSideEffects } from '../../rollup.config.mjs';
-import { awsChunk, awsChunkStaysLazy } from './build/aws-chunk.mjs';
+import { awsChunk, awsChunkStaysLazy } from '../sdk/build/aws-chunk.mjs';
+import { leaveOutUnreachableAwsCode } from '../sdk/build/unreachable-aws-code.mjs';
 import { controllerChunk, controllerChunkStaysLazy } from './build/controller-chunk.mjs';
 import { minifyTemplates } from './build/minify-templates.mjs';
 import { removeStaleChunks } from './build/remove-stale-chunks.mjs';
-import { leaveOutUnreachableAwsCode } from './build/unreachable-aws-code.mjs';
 
 const script = createBundle({ input: { 'campaign-entry': 'src/campaign-entry.ts' }, dir: 'dist' });
 const aws = awsChunk();

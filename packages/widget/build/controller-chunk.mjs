@@ -4,7 +4,7 @@
 // controller anyway (right after the first render, as every page does), so one file downloads nothing more, costs one
 // request less, and compresses better (one gzip dictionary for both: ~0.65 KB less).
 
-import { isReexportIndex } from './aws-chunk.mjs';
+import { isReexportIndex } from '../../sdk/build/aws-chunk.mjs';
 
 /** The element's controller, loaded right after the first render. */
 const CONTROLLER = /\/widget\/src\/form-controller\.ts$/u;

@@ -2,17 +2,16 @@
 // Checks the script-tag bundle (dist/, from `pnpm --filter @campaign-entry/widget build`) against its size budgets,
 // in gzip bytes as scripts/bundle-size.mjs counts them (level 9, 1 KB = 1,000 B):
 // - critical: what loads before the form is interactive: campaign-entry.js and anything it imports statically;
-// - aws: the chunk holding the AWS SDK (its Firehose client);
+// - aws: the chunk holding the AWS transport (the AWS SDK's Firehose client, the Cognito credential provider);
 // - total: what an English-speaking entrant downloads for a full submit.
 //
 // Which files count is read from the build itself, not from file names: each file's imports (static and dynamic,
 // parsed) give what is reachable from campaign-entry.js, and each file's source map says which modules it holds. The
 // total is every reachable file except those holding only code an English entrant's submit never loads (NOT_LOADED):
-// another locale's copy (src/strings/<locale>.ts, loaded only for that locale), the AWS SDK's event-stream code (no
-// call the SDK makes has event streams; see build/aws-chunk.mjs), the kiosk, the language switch (several locales),
-// the panels shown only outside the entry window, the words for a misconfigured page, what only a refused submit shows
-// (each problem's message, the error summary), the deletion of a backlog (a phone's submit deletes one entry).
-// Everything else reachable counts, so a new lazy chunk counts until shown otherwise.
+// another locale's copy (src/strings/<locale>.ts, loaded only for that locale), the kiosk, the language switch
+// (several locales), the panels shown only outside the entry window, the words for a misconfigured page, what only a
+// refused submit shows (each problem's message, the error summary), the deletion of a backlog (a phone's submit
+// deletes one entry). Everything else reachable counts, so a new lazy chunk counts until shown otherwise.
 //
 //   node packages/widget/scripts/sizes.mjs           table, exit 1 when a budget is exceeded
 //   node packages/widget/scripts/sizes.mjs --json    the same as JSON (for the bench)
@@ -21,7 +20,6 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importsOf, kb, measure } from '../../../scripts/bundle-size.mjs';
-import { NEVER_LOADED } from '../build/aws-chunk.mjs';
 
 /** Budgets in gzip bytes (scripts/bundle-size.mjs). */
 export const BUDGETS = { critical: 12_000, aws: 52_000, total: 64_000 };
@@ -37,7 +35,6 @@ const LOADS_WITH = [
 // Modules an English entrant's full submit never loads.
 const NOT_LOADED = [
   [/\/widget\/src\/strings\/(?!en\.ts$|locale\.ts$|strings\.ts$)[a-z]{2}\.ts$/u, 'only for that locale'],
-  [NEVER_LOADED, 'never (AWS event streams)'],
   [/\/widget\/src\/kiosk\//u, 'only with the kiosk attribute (tablets)'],
   [/\/widget\/src\/language-switch\.ts$/u, 'only with several locales (the language switch)'],
   [/\/widget\/src\/(?:window-panel|strings\/en-window)\.ts$/u, 'only before opens-at or after closes-at'],
@@ -69,7 +66,7 @@ export function bundleSizes(dir) {
       file,
       ...measure(code),
       imports: siblings(importsOf(code.toString('utf8'))),
-      aws: sources.some((source) => source.includes('/@aws-sdk/client-firehose/')),
+      aws: sources.some((source) => /\/sdk\/src\/adapters\/aws-transport\.ts$/u.test(source)),
       notLoaded: notLoaded?.[1],
       loadsWith: labelled(LOADS_WITH),
     });

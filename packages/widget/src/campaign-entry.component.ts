@@ -1,9 +1,14 @@
 // The element: it owns the form's state, draws every panel and dispatches every event. What needs the SDK (its client,
 // validation, submit) is the FormController in form-controller.ts, loaded right after the first render; its methods
 // return outcomes, which the element shows. Only small, dependency-free parts of the SDK are imported here.
-import { type CampaignClient, CampaignEntryError } from '@campaign-entry/sdk';
-import { type EntryRecord, type FieldSpec, parseFieldList, storageKey } from '@campaign-entry/sdk/rules';
+import type { CampaignClient } from '@campaign-entry/sdk';
+// The first chunk imports the SDK's narrow entry points, not the main and rules barrels: a bundler that splits by the
+// files an import reaches (esbuild) would load the client with the element through them.
+import { CampaignEntryError } from '@campaign-entry/sdk/errors';
+import { type FieldSpec, parseFieldList } from '@campaign-entry/sdk/fields';
+import type { EntryRecord } from '@campaign-entry/sdk/rules';
 import { saveUnsent, type UnsentForm } from '@campaign-entry/sdk/stash';
+import { storageKey } from '@campaign-entry/sdk/storage-keys';
 import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { datePartName, toIsoDate } from './birth-date.js';
 import { styles } from './campaign-entry.styles.js';
@@ -42,11 +47,14 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  *
  * @summary Sign-up competition entry form: fields, consent, validation and reliable delivery to Kinesis Data Firehose.
  *
- * @fires campaign-entry-delivered - Firehose acknowledged the entry (`detail: {entryId}`; the record: `record`).
- * @fires campaign-entry-queued - The entry is saved on the device and still being sent (`detail: {entryId, storage}`).
- * @fires campaign-entry-invalid - A submit was refused by validation (`detail: {entryId, issues}`).
- * @fires campaign-entry-error - The configuration is unusable, an entry could not be kept, or AWS refuses entries for a
- * reason an operator must fix (`detail: {entryId?, error, stored}`).
+ * @fires {CampaignEntryDeliveredEvent} campaign-entry-delivered - Firehose acknowledged the entry (`detail: {entryId}`;
+ * the record: `record`).
+ * @fires {CampaignEntryQueuedEvent} campaign-entry-queued - The entry is saved on the device and still being sent
+ * (`detail: {entryId, storage}`).
+ * @fires {CampaignEntryInvalidEvent} campaign-entry-invalid - A submit was refused by validation
+ * (`detail: {entryId, issues}`).
+ * @fires {CampaignEntryErrorEvent} campaign-entry-error - The configuration is unusable, an entry could not be kept, or
+ * AWS refuses entries for a reason an operator must fix (`detail: {entryId?, error, stored}`).
  *
  * @csspart form - The `<form>`.
  * @csspart field - The wrapper of one field (label, input, hint, error).
@@ -425,8 +433,8 @@ export class CampaignEntry extends LitElement {
     const { window, problems } = parseWindow(this.opensAt, this.closesAt);
     this.#window = window;
     // The script-tag bundle signs with WebCrypto only (its pure-JS SHA-256 is left out, see
-    // build/unreachable-aws-code.mjs), and browsers give WebCrypto to secure contexts only: say so instead of
-    // showing a form that could not send. (A page that passes its own `client` signs as it likes.)
+    // packages/sdk/build/unreachable-aws-code.mjs), and browsers give WebCrypto to secure contexts only: say so instead
+    // of showing a form that could not send. (A page that passes its own `client` signs as it likes.)
     const insecure = !this.client && !globalThis.isSecureContext;
     this.#pageProblems = [
       ...(this.rulesUrl ? [] : (['rules-url'] as const)),

@@ -1,5 +1,5 @@
 // The BUILT script-tag bundle (dist/campaign-entry.js, made by `pnpm build`) in this page, against the emulator behind
-// msw: what a phone runs, including the AWS SDK code the build leaves out (build/unreachable-aws-code.mjs). The
+// msw: what a phone runs, including the AWS SDK code the build leaves out (packages/sdk/build/unreachable-aws-code.mjs). The
 // emulator verifies every SigV4 signature, so a delivered entry shows signing, credentials and endpoints still work.
 // (campaign-entry.offline.browser.test.ts covers the same bundle when its lazy chunk cannot be fetched.)
 import { createEmulator, type Emulator } from '@campaign-entry/emulator';

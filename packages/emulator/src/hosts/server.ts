@@ -1,5 +1,7 @@
 // The Node host: one origin on 127.0.0.1 serving both AWS endpoints (routed by `X-Amz-Target`), the inspection API
 // under /_emulator/, and anything else through a `fallback` so the demo can mount its site and dashboard beside them.
+// Its declarations name Node's types: they say so (kept in the emitted .d.ts), for apps whose tsconfig lists no types.
+/// <reference types="node" preserve="true" />
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { EmulatorOptions } from '../config/options.js';
 import { createFileSink, prepareDataDir } from '../delivery/file-sink.js';

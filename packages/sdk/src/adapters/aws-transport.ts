@@ -47,7 +47,7 @@ type RetryStrategy = NonNullable<FirehoseClientConfig['retryStrategy']>;
 /**
  * The AWS clients' retry strategy: one attempt, never a retry (the SDK's delivery loop owns retries, per record, so
  * attempts never multiply). It says `standard` mode, as the AWS SDK's own strategy with `maxAttempts: 1` would, and
- * spares the widget's bundle the AWS SDK's retry engine (see packages/widget/build/unreachable-aws-code.mjs).
+ * spares the widget's bundle the AWS SDK's retry engine (see build/unreachable-aws-code.mjs).
  */
 const NO_RETRIES: RetryStrategy = {
   mode: 'standard',

@@ -3,11 +3,18 @@
 // models (see aws-models.mjs) and fails if they changed. The browser tests of the BUILT bundle against the emulator
 // (the real AWS SDK, SigV4 verified, Chromium, Firefox and WebKit) check the rest of the SDK still works without them.
 import { readFileSync } from 'node:fs';
-import { MODELLED_CLIENTS, noHostPrefix, noReviverNeeded, onlyEpochTimestamps } from './aws-models.mjs';
+import {
+  MODELLED_CLIENTS,
+  noEventStreams,
+  noHostPrefix,
+  noReviverNeeded,
+  onlyEpochTimestamps,
+  rpcNotQueryCompatible,
+} from './aws-models.mjs';
 
 /** Problems, if any, with the AWS transport's clients logging to NoOpLogger: it must configure no `logger`. */
 function noLoggerGiven() {
-  const transport = readFileSync(new URL('../../sdk/src/adapters/aws-transport.ts', import.meta.url), 'utf8');
+  const transport = readFileSync(new URL('../src/adapters/aws-transport.ts', import.meta.url), 'utf8');
   return /\blogger\b/u.test(transport) ? ['packages/sdk/src/adapters/aws-transport.ts configures a logger'] : [];
 }
 
@@ -84,6 +91,19 @@ export const UNREACHABLE_AWS_MODULES = [
   },
 ];
 
+/** Packages imported by specifier (dynamically), replaced by stubs. */
+export const UNREACHABLE_AWS_IMPORTS = [
+  {
+    // Event-stream framing and serde (with the CRC-32 only it uses), which the protocols import on the first call of
+    // an operation with an event-stream member. No input or output of these clients has one (checked below).
+    source: '@smithy/core/event-streams',
+    why: 'event streams',
+    stub: (fail) =>
+      `export class EventStreamSerde { constructor() { ${fail} } }\nexport const eventStreamSerdeProvider = () => { ${fail} };`,
+    check: noEventStreams,
+  },
+];
+
 /**
  * Exports replaced by stubs inside modules the bundle otherwise needs (the rest of the module stays as it is).
  * `stubs` maps an export's name to its stub.
@@ -118,6 +138,80 @@ export const UNREACHABLE_AWS_EXPORTS = [
       parseRfc3339DateTimeWithOffset: (fail) => `const parseRfc3339DateTimeWithOffset = () => { ${fail} };`,
     },
     check: onlyEpochTimestamps,
+  },
+];
+
+/**
+ * Methods of classes the bundle otherwise needs, whose bodies are replaced by stubs (parameters and the rest of the
+ * class stay). `methods` names them in class `className`.
+ */
+export const UNREACHABLE_AWS_METHODS = [
+  {
+    // Signing anything but an HTTP request: presigned URLs, event-stream messages and events, bare strings (which
+    // only those two sign). The AWS SDK's signer middleware calls sign() with the HTTP request alone, which sign()
+    // hands to signRequest(); these clients make no presigned URL and have no event stream (checked below).
+    file: '@smithy/signature-v4/dist-es/SignatureV4.js',
+    className: 'SignatureV4',
+    why: 'presigning and event-stream signing',
+    methods: ['presign', 'signEvent', 'signMessage', 'signString'],
+    check: noEventStreams,
+  },
+  {
+    // The event-stream part of the protocols, loaded by an operation with an event-stream member: none here (checked
+    // below; the import itself is a stand-in, see UNREACHABLE_AWS_IMPORTS).
+    file: '@smithy/core/dist-es/submodules/protocols/HttpProtocol.js',
+    className: 'HttpProtocol',
+    why: 'event streams',
+    methods: [
+      'serializeEventStream',
+      'deserializeEventStream',
+      'loadEventStreamCapability',
+      'getEventStreamMarshaller',
+      'resolveEventStreamMarshaller',
+    ],
+    check: noEventStreams,
+  },
+  {
+    // What the AWS protocols share that only REST protocols (a request's content type from its HTTP bindings) and
+    // query-compatible services (errors in the AWS Query shape) use: both clients here speak AWS JSON 1.1, not
+    // query-compatible (checked below).
+    file: '@aws-sdk/core/dist-es/submodules/protocols/ProtocolLib.js',
+    className: 'ProtocolLib',
+    why: 'REST content types and query-compatible errors',
+    methods: ['resolveRestContentType', 'setQueryCompatError', 'queryCompatOutput', 'findQueryCompatibleError'],
+    check: rpcNotQueryCompatible,
+  },
+  {
+    // String methods on the JSON request body (a Uint8Array), kept for middleware written when bodies were strings.
+    // The bundle adds no middleware, and the AWS SDK's own (signing, content length, fetch) read the bytes.
+    file: '@smithy/core/dist-es/submodules/protocols/json/codec-v2/JsonBytesStringAdapter.js',
+    className: 'JsonBytesStringAdapter',
+    why: 'string methods on a request body',
+    methods: [
+      'toString',
+      'valueOf',
+      'includes',
+      'indexOf',
+      'lastIndexOf',
+      'startsWith',
+      'endsWith',
+      'match',
+      'replace',
+      'search',
+      'split',
+      'substring',
+      'trim',
+      'trimStart',
+      'trimEnd',
+      'charAt',
+      'charCodeAt',
+      'padStart',
+      'padEnd',
+      'repeat',
+      'toUpperCase',
+      'toLowerCase',
+      's',
+    ],
   },
 ];
 
@@ -174,8 +268,38 @@ function stubExports(ast, code, stubs, fail) {
   return { code: stubbed, missing };
 }
 
+/** Replaces the bodies of `methods` of class `className` in `code` by `fail`, keeping line numbers. */
+function stubMethods(ast, code, className, methods, fail) {
+  const edits = [];
+  const found = new Set();
+  const visit = (node) => {
+    if (/^Class(?:Declaration|Expression)$/u.test(node?.type ?? '') && node.id?.name === className) {
+      for (const member of node.body.body) {
+        const name = member.key?.name;
+        if (member.type !== 'MethodDefinition' || member.static || !methods.includes(name)) continue;
+        found.add(name);
+        const body = member.value.body;
+        const lines = code.slice(body.start, body.end).split('\n').length - 1;
+        edits.push([body.start, body.end, `{ ${fail} }${'\n'.repeat(lines)}`]);
+      }
+      return;
+    }
+    for (const value of Object.values(node ?? {})) {
+      if (Array.isArray(value)) for (const item of value) visit(item);
+      else if (typeof value?.type === 'string') visit(value);
+    }
+  };
+  visit(ast);
+  let stubbed = code;
+  for (const [start, end, text] of edits.sort((a, b) => b[0] - a[0])) {
+    stubbed = stubbed.slice(0, start) + text + stubbed.slice(end);
+  }
+  return { code: stubbed, missing: methods.filter((name) => !found.has(name)) };
+}
+
 /**
- * Loads {@link UNREACHABLE_AWS_MODULES} as stubs, replaces {@link UNREACHABLE_AWS_EXPORTS} and trims the partitions
+ * Loads {@link UNREACHABLE_AWS_MODULES} and {@link UNREACHABLE_AWS_IMPORTS} as stubs, replaces
+ * {@link UNREACHABLE_AWS_EXPORTS} and the bodies of {@link UNREACHABLE_AWS_METHODS}, trims the partitions
  * ({@link trimPartitions}); fails the build if an endpoint rule set in the bundle uses what was left out, or if the
  * services' models make a left-out part reachable.
  * @returns {import('rollup').Plugin}
@@ -194,8 +318,16 @@ export function leaveOutUnreachableAwsCode() {
   };
   return {
     name: 'leave-out-unreachable-aws-code',
-    resolveId: (source) => (source === helper ? source : null),
+    resolveId(source) {
+      if (source === helper) return source;
+      return UNREACHABLE_AWS_IMPORTS.some((entry) => entry.source === source) ? `\0unreachable:${source}` : null;
+    },
     load(id) {
+      const imported = UNREACHABLE_AWS_IMPORTS.find(({ source }) => id === `\0unreachable:${source}`);
+      if (imported) {
+        check(this, { file: imported.source, check: imported.check });
+        return `import { unreachable } from ${JSON.stringify(helper)};\n${imported.stub(fail(imported.why))}`;
+      }
       if (id === helper) {
         return 'export function unreachable() { throw new Error("campaign-entry: AWS SDK code left out of this bundle was reached (see build/unreachable-aws-code.mjs)"); }';
       }
@@ -221,6 +353,15 @@ export function leaveOutUnreachableAwsCode() {
         if (stubbed.missing.length > 0)
           this.error(`${id} no longer declares ${stubbed.missing.join(', ')} as expected`);
         // The stubs take as many lines as what they replace: the existing source map still fits.
+        return { code: `${stubbed.code}\nimport { unreachable } from ${JSON.stringify(helper)};`, map: null };
+      }
+      const methods = UNREACHABLE_AWS_METHODS.find(({ file }) => inPackage(id, file));
+      if (methods) {
+        check(this, methods);
+        const stubbed = stubMethods(this.parse(code), code, methods.className, methods.methods, fail(methods.why));
+        if (stubbed.missing.length > 0) {
+          this.error(`${id}: ${methods.className} no longer has ${stubbed.missing.join(', ')} as expected`);
+        }
         return { code: `${stubbed.code}\nimport { unreachable } from ${JSON.stringify(helper)};`, map: null };
       }
       if (!inPackage(id, PARTITIONS)) return null;

@@ -3,7 +3,7 @@
 // at the versions installed, so a client update that makes left-out code reachable fails the build.
 import { createRequire } from 'node:module';
 
-const fromSdk = createRequire(new URL('../../sdk/package.json', import.meta.url));
+const fromSdk = createRequire(new URL('../package.json', import.meta.url));
 const fromCognitoProvider = createRequire(fromSdk.resolve('@aws-sdk/credential-provider-cognito-identity'));
 
 /**
@@ -78,4 +78,31 @@ export function noHostPrefix() {
       .filter(([, schema]) => schema[0] === OPERATION && translateTraits(schema[3] ?? 0).endpoint !== undefined)
       .map(([name]) => `${name} has a host prefix`),
   );
+}
+
+/** Problems, if any, with leaving out event streams (a structure member that is a streaming union). */
+export function noEventStreams() {
+  const problems = [];
+  eachShape((ns, path) => {
+    if (ns.isStructSchema() && ns.getEventStreamMember()) problems.push(`${path} has an event stream`);
+  });
+  return problems;
+}
+
+/**
+ * Problems, if any, with leaving out what only REST and query-compatible protocols do: every client here must speak an
+ * AWS JSON RPC protocol that is not query-compatible. Read from a client of each, as the AWS SDK configures it.
+ */
+export function rpcNotQueryCompatible() {
+  // The AWS SDK's documented switch for its Node-version warning (scripts/quiet-aws-sdk.mjs sets it for commands).
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  return Object.values(MODELLED_CLIENTS).flatMap((load) => {
+    const Client = Object.values(load()).find(
+      (value) => typeof value === 'function' && /^\w+Client$/u.test(value.name) && value.name !== 'Client',
+    );
+    const protocol = new Client({ region: 'us-east-1' }).config.protocol;
+    const name = protocol?.constructor?.name;
+    if (!/^AwsJson1_[01]Protocol$/u.test(name ?? '')) return [`${Client.name} speaks ${name}, not AWS JSON RPC`];
+    return protocol.awsQueryCompatible ? [`${Client.name} is query-compatible`] : [];
+  });
 }
