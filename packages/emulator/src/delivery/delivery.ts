@@ -7,6 +7,7 @@
 
 import { DEFAULT_ERROR_PREFIX } from '../config/defaults.js';
 import type { ResolvedStream } from '../config/options.js';
+import { concatBytes } from '../services/bytes.js';
 import { DeliveryError } from '../services/errors.js';
 import type { BufferedRecord } from './buffered-record.js';
 import { gzip } from './gzip.js';
@@ -81,16 +82,6 @@ interface ObjectGroup {
   delivered: boolean;
 }
 
-function concat(chunks: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0));
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
-}
-
 const zeroCounters = (): DeliveryCounters => ({
   bufferedRecords: 0,
   bufferedBytes: 0,
@@ -147,7 +138,7 @@ export function createDelivery(options: DeliveryOptions): Delivery {
       for (const group of groups) {
         const first = group.records[0];
         if (!first) continue;
-        const raw = concat(group.records.map((record) => record.data));
+        const raw = concatBytes(group.records.map((record) => record.data));
         const key = firehoseObjectKey({
           prefix: group.prefix,
           stream: state.config.name,

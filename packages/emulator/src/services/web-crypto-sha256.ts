@@ -3,6 +3,7 @@
 // twice per check, which in the pure-JS hash was a good part of the emulator's time. Where Web Crypto is missing (a
 // page outside a secure context) @aws-crypto/sha256-js does the same in JavaScript.
 import { Sha256 as JsSha256 } from '@aws-crypto/sha256-js';
+import { concatBytes } from './bytes.js';
 
 type SourceData = string | ArrayBuffer | ArrayBufferView;
 
@@ -14,23 +15,13 @@ function bytesOf(data: SourceData): Uint8Array {
   return new Uint8Array(data);
 }
 
-function joined(chunks: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
-  const out = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0));
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
-}
-
 /** SHA-256 through Web Crypto; with a secret, HMAC-SHA-256 keyed with it. */
 class WebCryptoSha256 {
   readonly #secret: Uint8Array<ArrayBuffer> | undefined;
   #chunks: Uint8Array[] = [];
 
   constructor(secret?: SourceData) {
-    this.#secret = secret === undefined ? undefined : joined([bytesOf(secret)]);
+    this.#secret = secret === undefined ? undefined : concatBytes([bytesOf(secret)]);
   }
 
   update(data: SourceData): void {
@@ -38,7 +29,7 @@ class WebCryptoSha256 {
   }
 
   async digest(): Promise<Uint8Array> {
-    const data = joined(this.#chunks);
+    const data = concatBytes(this.#chunks);
     const { subtle } = globalThis.crypto;
     if (this.#secret === undefined) return new Uint8Array(await subtle.digest('SHA-256', data));
     const key = await subtle.importKey('raw', this.#secret, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);

@@ -1,5 +1,6 @@
 // Seeded randomness: the same seed gives the same world. Every draw about one entrant comes from that entrant's own
 // generator (seed, index), so changing a quota changes what happens to people, never who they are.
+import { createSeededRandom } from '@campaign-entry/emulator';
 
 /** A source in [0, 1), as the SDK's `random` option takes. */
 export type Random = () => number;
@@ -15,17 +16,8 @@ export function mixSeed(a: number, b: number): number {
   return h >>> 0;
 }
 
-/** mulberry32: small, fast and good enough for simulation draws. */
-export function createRandom(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+/** mulberry32 (the emulator's seeded generator): small, fast and good enough for simulation draws. */
+export const createRandom: (seed: number) => Random = createSeededRandom;
 
 /** A generator for one purpose (`salt`) under the run's seed. */
 export function streamOf(seed: number, salt: number): Random {
