@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { runBurst } from '@campaign-entry/demo/burst';
 import { startDemo } from '@campaign-entry/demo/server';
 import { kb } from '../../scripts/bundle-size.mjs';
-import { measureDrain } from './drain.js';
+import { type DrainResult, measureDrain } from './drain.js';
 import { measurePageLoad, PHONE } from './page-load.js';
 import { measureFiles } from './sizes.js';
 
@@ -92,6 +92,21 @@ const budgetLine =
   measured.measured && measured.budgets
     ? `Budgets (gzip): critical path ${kb(measured.measured.critical ?? 0)} of ${kb(measured.budgets.critical ?? 0)}, AWS chunk ${kb(measured.measured.aws ?? 0)} of ${kb(measured.budgets.aws ?? 0)}, everything an English entrant downloads ${kb(measured.measured.total ?? 0)} of ${kb(measured.budgets.total ?? 0)} — ${measured.over?.length ? `OVER: ${measured.over.join(', ')}` : 'all within'}.`
     : 'Budgets: packages/widget/scripts/sizes.mjs not available.';
+/** Whether the process-hosted drain met the kiosk targets (≥ 5,000 records/s clean, ≥ 2,500 with 20 % failures). */
+function drainTargetLine(runs: readonly DrainResult[]): string {
+  const targets = [
+    { rate: 0, recordsPerSecond: 5000 },
+    { rate: 0.2, recordsPerSecond: 2500 },
+  ];
+  const parts = targets.map(({ rate, recordsPerSecond }) => {
+    const run = runs.find((candidate) => candidate.host === 'process' && candidate.recordFailureRate === rate);
+    if (!run) return `${rate * 100} % failures: not measured`;
+    const verdict = run.recordsPerSecond >= recordsPerSecond ? 'met' : 'NOT met';
+    return `${rate * 100} % failures ${run.recordsPerSecond} against ≥ ${recordsPerSecond} records/s, ${verdict}`;
+  });
+  return `Kiosk drain targets (process host): ${parts.join('; ')}.`;
+}
+
 const lines = [
   '# Benchmark report',
   '',
@@ -110,14 +125,19 @@ const lines = [
   `- Form interactive: **${page.interactiveColdMs} ms** first visit, ${page.interactiveWarmMs} ms with the cache warm; ${kb(page.bytesBeforeInteractive)} over the wire before it.`,
   `- Tap on Submit → "You're in" with credentials prefetched: **${page.submitToDeliveredMs} ms**, ${page.submitRequests.total} requests to AWS (${page.submitRequests.putRecordBatch} PutRecordBatch, ${page.submitRequests.preflight} CORS preflight).`,
   '',
-  '## Backlog drain (in-page, real AWS SDK against the emulator behind msw)',
+  '## Backlog drain (Chromium, the real AWS SDK against the emulator at 0 ms)',
   '',
-  '| stored entries | per-record failures | drain time | records/s | PutRecordBatch calls | acknowledged (unique) |',
-  '| ---: | ---: | ---: | ---: | ---: | ---: |',
+  'Emulator host: `process` is its own HTTP server on 127.0.0.1 (as AWS would be, the figure the kiosk targets are set',
+  'on); `page` is the same emulator inside the page behind msw, sharing the main thread with the SDK.',
+  '',
+  '| emulator host | stored entries | per-record failures | drain time | records/s | PutRecordBatch calls | acknowledged (unique) |',
+  '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
   ...drain.map(
     (run) =>
-      `| ${run.entries} | ${run.recordFailureRate * 100} % | ${(run.drainMs / 1000).toFixed(1)} s | ${run.recordsPerSecond} | ${run.putRecordBatchCalls} | ${run.acknowledgedUnique} |`,
+      `| ${run.host} | ${run.entries} | ${run.recordFailureRate * 100} % | ${(run.drainMs / 1000).toFixed(1)} s | ${run.recordsPerSecond} | ${run.putRecordBatchCalls} | ${run.acknowledgedUnique} |`,
   ),
+  '',
+  drainTargetLine(drain),
   '',
   `## Halftime burst (${burst.entrants} entrants through the SDK in Node, ${burst.quotas.requestsPerSecond} req/s per stream × ${burst.quotas.streams}, GetId ${burst.quotas.getIdPerSecond}/s)`,
   '',
