@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import type { Browser } from 'playwright-core';
+import { SOURCE_NODE_OPTIONS } from '../../scripts/source-node-options.mjs';
 import { doubleTextSize, seriousAxeFindings, sidewaysScroll } from './page-checks.js';
 import { enter, launchChromium, outcome } from './page-driver.js';
 import { DEMO_PATHS, type RunningDemo, startDemo } from './server.js';
@@ -83,11 +84,7 @@ describe('the demo page in Chromium', { skip: built ? false : 'the widget is not
     const { stdout } = await run(
       process.execPath,
       [
-        '--import',
-        new URL('../../scripts/quiet-aws-sdk.mjs', import.meta.url).href,
-        '--conditions=source',
-        '--import',
-        'tsx',
+        ...SOURCE_NODE_OPTIONS,
         join(DEMO_PATHS.site, '..', 'src', 'query.ts'),
         '--data',
         dataDir,
