@@ -383,7 +383,7 @@ describe('<campaign-entry>', () => {
     });
 
     it("follows the page's lang when there is no locale attribute", async () => {
-      const el = await entryForm({ locale: null, pageLang: 'es-MX' });
+      const el = await entryForm({ locale: null, pageLang: 'es-MX', privacyUrl: null });
       await until(() => textOf(el).includes('Correo electrónico'), 'the Spanish copy');
       expect(part<HTMLElement>(el, 'label[for=consent]').textContent?.trim()).to.equal('Acepto las reglas oficiales.');
     });
