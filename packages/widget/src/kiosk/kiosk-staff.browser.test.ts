@@ -49,16 +49,13 @@ function staffButton(label: 'Send now' | 'Close'): HTMLButtonElement {
 }
 
 /**
- * Makes the page's `navigator.storage` answer with `methods` (an own property over the browser's), until the returned
- * function runs.
+ * Puts a storage manager with only `methods` in the page's place (`navigator.storage`, an own property over the
+ * browser's, which some engines such as WebKitGTK do not have at all), until the returned function runs.
  */
-function stubStorage(methods: Partial<Pick<StorageManager, 'estimate' | 'persist'>>): () => void {
-  const storage = navigator.storage;
-  for (const [name, value] of Object.entries(methods)) {
-    Object.defineProperty(storage, name, { configurable: true, writable: true, value });
-  }
+function stubStorage(methods: Pick<StorageManager, 'estimate' | 'persist'>): () => void {
+  Object.defineProperty(navigator, 'storage', { configurable: true, value: methods });
   return () => {
-    for (const name of Object.keys(methods)) delete (storage as unknown as Record<string, unknown>)[name];
+    delete (navigator as { storage?: StorageManager }).storage;
   };
 }
 
