@@ -1,6 +1,7 @@
 // Browser tests: every `*.browser.test.ts` in the workspace, in each installed engine (BROWSERS narrows the set).
 // The real AWS SDK v3 runs in these pages against the emulator behind msw (see scripts/dev-server-options.mjs).
 
+import { writeSync } from 'node:fs';
 import { defaultReporter } from '@web/test-runner';
 import { emulatorPlugin } from './packages/e2e/wtr-emulator-plugin.mjs';
 import { createLaunchers, missingBrowsersMessage, selectEngines } from './scripts/browsers.mjs';
@@ -13,6 +14,14 @@ if (missing.length > 0) {
   console.error(missingBrowsersMessage(missing));
   process.exit(1);
 }
+
+// On an uncaught exception wtr logs through its own console buffer, stops and exits 1 before the buffer is printed: the
+// runner ends with no word of why. The monitor (it changes nothing about how the exception is handled) writes the
+// error straight to stderr first.
+process.on('uncaughtExceptionMonitor', (error, origin) => {
+  const names = engines.map((engine) => engine.name).join(',');
+  writeSync(2, `\n@web/test-runner (${names}) ${origin}: ${error instanceof Error ? error.stack : String(error)}\n`);
+});
 
 export default {
   ...devServerOptions,

@@ -151,6 +151,11 @@ export async function createLaunchers(engines) {
         capabilities: {
           browserName: 'MiniBrowser',
           'wdio:enforceWebDriverClassic': true,
+          // wtr navigates to each test file without awaiting the call: with the default strategy ('normal') the call
+          // waits for the page's load event, and a navigation WebKitGTK never finished (seen on a loaded machine) timed
+          // out after undici's 300 s as an unhandled rejection that ended the runner, exit 1. With 'none' the call
+          // returns at once; a page that never loads fails its file by wtr's testsStartTimeout, with a message.
+          pageLoadStrategy: 'none',
           'webkitgtk:browserOptions': {
             binary: ENGINES.webkit.also[0],
             args: ['--automation'],
