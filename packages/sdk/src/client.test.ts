@@ -171,7 +171,7 @@ describe('createCampaignClient', () => {
     assert.equal(memory.accepted.length, 1);
     assert.equal(memory.calls, 1);
     assert.ok(events.retrying.length >= 2 && events.retrying.every((event) => event.error.code === 'throttled'));
-    // Waits grow from Cognito's 1 s base (Firehose's is 0.3 s): far fewer calls than seconds throttled.
+    // Waits grow from Cognito's 2 s base (Firehose's is 0.3 s): far fewer calls than seconds throttled.
     assert.ok(cognitoCalls <= 8, `${cognitoCalls} credential calls in 30 s`);
     assert.ok(events.retrying.some((event) => (event.delayMs ?? 0) > 1_000));
   });

@@ -7,11 +7,11 @@ import type { RetryPolicy } from './limits.js';
 export type BackoffTiming = Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs'>;
 
 /**
- * The identity backoff's defaults (`RetryPolicy.identityBaseDelayMs` / `identityMaxDelayMs`): waits of up to 1, 2, 4 …
- * 60 s after Cognito throttled, against 0.3 … 20 s for Firehose. Here rather than in `DEFAULT_RETRY_POLICY`, whose
+ * The identity backoff's defaults (`RetryPolicy.identityBaseDelayMs` / `identityMaxDelayMs`): waits of up to 2, 4, 8 …
+ * 120 s after Cognito throttled, against 0.3 … 20 s for Firehose. Here rather than in `DEFAULT_RETRY_POLICY`, whose
  * module the page's first script loads: only the sending code needs them.
  */
-export const DEFAULT_IDENTITY_BACKOFF: BackoffTiming = { baseDelayMs: 1_000, maxDelayMs: 60_000 };
+export const DEFAULT_IDENTITY_BACKOFF: BackoffTiming = { baseDelayMs: 2_000, maxDelayMs: 120_000 };
 
 /** The backoff a failure waits on: `policy`'s own, or for {@link Backoff.Identity} its identity durations. */
 export function backoffTiming(policy: RetryPolicy, backoff: Backoff): BackoffTiming {

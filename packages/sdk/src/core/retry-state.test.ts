@@ -83,7 +83,7 @@ describe('retry state', () => {
     const wait = (failure: typeof cognito, setbacks: number) =>
       afterFailure({ ...state, setbacks }, failure, now, DEFAULT_RETRY_POLICY, () => 0.5).delayMs;
     assert.deepEqual([wait(firehose, 0), wait(firehose, 2), wait(firehose, 10)], [150, 600, 10_000]);
-    assert.deepEqual([wait(cognito, 0), wait(cognito, 2), wait(cognito, 10)], [500, 2_000, 30_000]);
+    assert.deepEqual([wait(cognito, 0), wait(cognito, 2), wait(cognito, 10)], [1_000, 4_000, 60_000]);
     // Both throttled: the same failover and pool decisions.
     assert.equal(cognito.policy, firehose.policy);
     const tuned = { ...DEFAULT_RETRY_POLICY, identityBaseDelayMs: 4_000, identityMaxDelayMs: 10_000 };
