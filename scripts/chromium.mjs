@@ -16,3 +16,11 @@ export const CHROMIUM_ARGS = [
 export const CHROMIUM_PATHS = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
   Boolean,
 );
+
+/** The phone the demo's checks and the screenshots are taken on: 390 × 844 CSS px at 2× (an iPhone 12–14), touch. */
+export const PHONE_SCREEN = {
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+};

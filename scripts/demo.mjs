@@ -3,6 +3,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { SOURCE_NODE_OPTIONS } from './source-node-options.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const built = join(root, 'packages/widget/dist/campaign-entry.js');
@@ -37,15 +38,7 @@ if (mtime(built) < sources) {
 
 const child = spawn(
   process.execPath,
-  [
-    '--import',
-    new URL('quiet-aws-sdk.mjs', import.meta.url).href,
-    '--conditions=source',
-    '--import',
-    'tsx',
-    join(root, 'demo/src/main.ts'),
-    ...process.argv.slice(2),
-  ],
+  [...SOURCE_NODE_OPTIONS, join(root, 'demo/src/main.ts'), ...process.argv.slice(2)],
   {
     stdio: 'inherit',
     cwd: process.cwd(),

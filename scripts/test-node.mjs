@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { SOURCE_NODE_OPTIONS } from './source-node-options.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const roots = ['packages', 'demo', 'infra-notes', 'scripts', 'bench'];
@@ -39,11 +40,7 @@ if (files.length === 0) {
 const result = spawnSync(
   process.execPath,
   [
-    '--import',
-    new URL('quiet-aws-sdk.mjs', import.meta.url).href,
-    '--conditions=source',
-    '--import',
-    'tsx',
+    ...SOURCE_NODE_OPTIONS,
     '--test',
     // Files run in processes of their own; several at once overlap their start-up and their waits on servers,
     // browsers and cfn-lint (Node's default on 2 cores is one at a time). Tests use port 0 and temporary folders.

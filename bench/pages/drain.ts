@@ -4,17 +4,10 @@ import { createBrowserEmulator } from '@campaign-entry/emulator/browser';
 import { createCampaignClient } from '@campaign-entry/sdk';
 import { createRecord, encodeRecordChecked, storageKey, validateEntry } from '@campaign-entry/sdk/rules';
 import { createStore, setMany } from 'idb-keyval';
+import { type EmulatorSummary, summarize } from './emulator-summary.js';
 
 /** Where the emulator runs: its own process (`pnpm emulator`'s host) or this page's main thread (msw). */
 export type DrainHost = 'process' | 'page';
-
-/** What the emulator saw of a run. */
-export interface EmulatorSummary {
-  /** Distinct entryIds the emulator acknowledged (must equal `entries`). */
-  readonly acknowledgedUnique: number;
-  readonly putRecordBatchCalls: number;
-  readonly failedRecords: number;
-}
 
 /** The emulator as the page drives it. */
 export interface EmulatorControl {
@@ -51,15 +44,7 @@ async function inPage(): Promise<EmulatorControl> {
       emulator.setFaults({ recordFailureRate });
       emulator.resume();
     },
-    summary: async () => {
-      const ids = new Set(emulator.records().map((record) => (JSON.parse(record.data) as { entryId: string }).entryId));
-      const streams = Object.values(emulator.stats().firehose);
-      return {
-        acknowledgedUnique: ids.size,
-        putRecordBatchCalls: streams.reduce((sum, stream) => sum + stream.requests, 0),
-        failedRecords: streams.reduce((sum, stream) => sum + stream.failedRecords, 0),
-      };
-    },
+    summary: async () => summarize(emulator),
   };
 }
 

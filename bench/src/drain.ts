@@ -4,25 +4,15 @@
 // as AWS would, so the page's main thread does the SDK's work only; or, as before, in the page behind msw.
 import type { AddressInfo } from 'node:net';
 import { launchChromium } from '@campaign-entry/demo/page-driver';
-import { type RunningEmulator, startEmulator } from '@campaign-entry/emulator/server';
+import { startEmulator } from '@campaign-entry/emulator/server';
 import { startDevServer } from '@web/dev-server';
 import { devServerOptions } from '../../scripts/dev-server-options.mjs';
-import type { DrainHost, DrainResult, EmulatorControl, EmulatorSummary } from '../pages/drain.js';
+import type { DrainHost, DrainResult, EmulatorControl } from '../pages/drain.js';
+import { summarize } from '../pages/emulator-summary.js';
 
 export type { DrainHost, DrainResult };
 
 const STREAMS = [{ name: 'entries-0' }, { name: 'entries-1' }];
-
-function summarize(running: RunningEmulator): EmulatorSummary {
-  const { emulator } = running;
-  const ids = new Set(emulator.records().map((record) => (JSON.parse(record.data) as { entryId: string }).entryId));
-  const streams = Object.values(emulator.stats().firehose);
-  return {
-    acknowledgedUnique: ids.size,
-    putRecordBatchCalls: streams.reduce((sum, stream) => sum + stream.requests, 0),
-    failedRecords: streams.reduce((sum, stream) => sum + stream.failedRecords, 0),
-  };
-}
 
 /** Drains `entries` stored entries once per host and failure rate. */
 export async function measureDrain(
@@ -55,7 +45,7 @@ export async function measureDrain(
                 running.emulator.setFaults({ recordFailureRate: recordFailureRate ?? 0 });
                 running.emulator.resume();
               },
-              summary: () => summarize(running),
+              summary: () => summarize(running.emulator),
             };
             await page.exposeFunction('benchEmulator', (command: keyof EmulatorControl, arg?: number) =>
               control[command](arg),

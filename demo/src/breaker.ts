@@ -2,6 +2,7 @@
 // pause → an entry saved on the device → resume → delivered). The flood's junk lands in errors/ like any refused record.
 import { parseArgs } from 'node:util';
 import { runBreakerDemo } from './breaker-run.js';
+import { localDemoUrl } from './demo-url.js';
 
 const { values } = parseArgs({
   options: {
@@ -11,11 +12,7 @@ const { values } = parseArgs({
     json: { type: 'boolean' },
   },
 });
-const url = values.url ?? `http://127.0.0.1:${process.env.PORT ?? 8787}`;
-if (!/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/u.test(url)) {
-  console.error(`demo:breaker only targets the local demo (127.0.0.1); got ${url}`);
-  process.exit(2);
-}
+const url = localDemoUrl('demo:breaker', values.url);
 try {
   const report = await runBreakerDemo({
     url,

@@ -3,6 +3,7 @@
 // per region): e.g. `--entrants 300 --pools 4 --window-ms 0 --typing-ms 0 --get-id-per-second 25`.
 import { parseArgs } from 'node:util';
 import { type BurstReport, runBurst } from './burst-run.js';
+import { localDemoUrl } from './demo-url.js';
 
 const { values } = parseArgs({
   options: {
@@ -16,11 +17,7 @@ const { values } = parseArgs({
     json: { type: 'boolean' },
   },
 });
-const url = values.url ?? `http://127.0.0.1:${process.env.PORT ?? 8787}`;
-if (!/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/u.test(url)) {
-  console.error(`demo:burst only targets the local demo (127.0.0.1); got ${url}`);
-  process.exit(2);
-}
+const url = localDemoUrl('demo:burst', values.url);
 const number = (value: string | undefined) => (value === undefined ? undefined : Number(value));
 /** `--typing-ms 0` or `--typing-ms 3000,10000`. */
 const typingRange = (value: string): [number, number] => {

@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import type { Browser } from 'playwright-core';
+import { PHONE_SCREEN } from '../../scripts/chromium.mjs';
+import { SOURCE_NODE_OPTIONS } from '../../scripts/source-node-options.mjs';
 import { doubleTextSize, seriousAxeFindings, sidewaysScroll } from './page-checks.js';
 import { enter, launchChromium, outcome } from './page-driver.js';
 import { DEMO_PATHS, type RunningDemo, startDemo } from './server.js';
@@ -56,12 +58,7 @@ describe('the demo page in Chromium', { skip: built ? false : 'the widget is not
   }
 
   it('takes an entry typed on a phone-sized screen, and pnpm query finds it in the delivered files', async () => {
-    const page = await browser.newPage({
-      viewport: { width: 390, height: 844 },
-      deviceScaleFactor: 2,
-      isMobile: true,
-      hasTouch: true,
-    });
+    const page = await browser.newPage(PHONE_SCREEN);
     const violations: string[] = [];
     page.on('console', (message) => {
       if (/Content.Security.Policy|Refused to/i.test(message.text())) violations.push(message.text());
@@ -83,11 +80,7 @@ describe('the demo page in Chromium', { skip: built ? false : 'the widget is not
     const { stdout } = await run(
       process.execPath,
       [
-        '--import',
-        new URL('../../scripts/quiet-aws-sdk.mjs', import.meta.url).href,
-        '--conditions=source',
-        '--import',
-        'tsx',
+        ...SOURCE_NODE_OPTIONS,
         join(DEMO_PATHS.site, '..', 'src', 'query.ts'),
         '--data',
         dataDir,

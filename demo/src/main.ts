@@ -1,9 +1,10 @@
 // `pnpm demo`: the whole campaign on this machine. Prints where everything is; Ctrl-C writes buffered records first.
 import { relative } from 'node:path';
 import { isEmulatorError } from '@campaign-entry/emulator';
+import { DEMO_PORT } from './demo-url.js';
 import { DEMO_CAMPAIGN, startDemo } from './server.js';
 
-const port = Number(process.env.PORT ?? 8787);
+const port = Number(process.env.PORT ?? DEMO_PORT);
 if (!Number.isInteger(port) || port < 0 || port > 65_535) {
   console.error(`PORT must be a port number, got "${process.env.PORT}".`);
   process.exit(2);

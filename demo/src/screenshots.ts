@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PHONE_SCREEN } from '../../scripts/chromium.mjs';
 import { runBurst } from './burst-run.js';
 import { enter, launchChromium, outcome } from './page-driver.js';
 import { startDemo } from './server.js';
@@ -13,12 +14,7 @@ const dataDir = await mkdtemp(join(tmpdir(), 'campaign-screens-'));
 const demo = await startDemo({ port: 0, dataDir, buffering: { intervalMs: 1000 } });
 const browser = await launchChromium();
 try {
-  const phone = await browser.newPage({
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-  });
+  const phone = await browser.newPage(PHONE_SCREEN);
   await phone.goto(`${demo.url}/`);
   await phone.locator('campaign-entry').locator('#name').waitFor();
   await phone.screenshot({ path: join(docs, 'demo-page-phone.png'), fullPage: true });

@@ -7,6 +7,7 @@ import { isLoopbackNodeRequest, type RunningEmulator, startEmulator } from '@cam
 import { createTransformHandler, type TransformConfig } from '@campaign-entry/firehose-transform';
 import type { FieldName } from '@campaign-entry/sdk/rules';
 import { createDashboard } from './dashboard-data.js';
+import { DEMO_PORT } from './demo-url.js';
 import { contentSecurityPolicy, createStaticHandler } from './static-files.js';
 
 /** Where the demo's files are. */
@@ -135,7 +136,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
   }
 
   const running = await startEmulator({
-    port: options.port ?? 8787,
+    port: options.port ?? DEMO_PORT,
     dataDir,
     region: DEMO_CAMPAIGN.region,
     pools: DEMO_POOLS.map((id) => ({ id, region: id.slice(0, id.indexOf(':')) })),

@@ -2,11 +2,9 @@
 // retried until Firehose acknowledges it or the attempts run out, idempotent by entryId (what `entries/` already holds
 // is skipped). The sender is injected, so tests run against the emulator and the CLI against AWS.
 import type { TransformConfig } from '@campaign-entry/firehose-transform';
+import { FIREHOSE_BATCH_LIMITS } from '@campaign-entry/sdk/rules';
 import type { ObjectStore } from '../store/object-store.js';
 import { deliveredEntryIds, type ReplayCandidate, scanFailed } from './failed-records.js';
-
-/** PutRecordBatch's limits: 500 records and 4 MiB per call. */
-export const REPLAY_BATCH_LIMITS = { maxRecords: 500, maxBytes: 4 * 1024 * 1024 } as const;
 
 /** One PutRecordBatch call: per record, acknowledged or not (a whole-call failure throws). */
 export type SendBatch = (stream: string, records: readonly Uint8Array[]) => Promise<readonly boolean[]>;
@@ -41,14 +39,18 @@ export interface ReplayReport {
   readonly dryRun: boolean;
 }
 
-/** Packs candidates into batches per stream within {@link REPLAY_BATCH_LIMITS}. */
+/**
+ * Packs candidates into batches per stream within PutRecordBatch's limits (the SDK's {@link FIREHOSE_BATCH_LIMITS}, the
+ * one place they are written for a sender). Its own loop rather than the SDK's `packBatches`: that lives in the SDK's
+ * lazily loaded sending code, which `/rules` must not pull in, and a replay also splits where the stream changes.
+ */
 export function packReplay(records: readonly ReplayCandidate[]): ReplayCandidate[][] {
+  const { maxRecords, maxBytes } = FIREHOSE_BATCH_LIMITS;
   const batches: ReplayCandidate[][] = [];
   let batch: ReplayCandidate[] = [];
   let bytes = 0;
   for (const record of records) {
-    const full =
-      batch.length === REPLAY_BATCH_LIMITS.maxRecords || bytes + record.data.byteLength > REPLAY_BATCH_LIMITS.maxBytes;
+    const full = batch.length === maxRecords || bytes + record.data.byteLength > maxBytes;
     if (batch.length > 0 && (full || batch[0]?.stream !== record.stream)) {
       batches.push(batch);
       batch = [];

@@ -4,7 +4,7 @@
 
 export type { FieldListResult, FieldName, FieldSpec } from './core/fields.js';
 export { FIELD_NAMES, parseFieldList } from './core/fields.js';
-export { DEFAULT_MAX_ENTRY_AGE_MS } from './core/limits.js';
+export { type BatchLimits, DEFAULT_MAX_ENTRY_AGE_MS, FIREHOSE_BATCH_LIMITS } from './core/limits.js';
 export { countryProblem, POSTAL_CODE_COUNTRIES, POSTAL_CODE_PATTERNS } from './core/postal-codes.js';
 export type { DecodeResult, EncodeResult, EntryRecord, RecordContext, RecordMeta } from './core/record.js';
 export {

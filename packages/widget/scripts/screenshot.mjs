@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATHS } from '../../../scripts/chromium.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATHS, PHONE_SCREEN } from '../../../scripts/chromium.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const output = process.argv[2] ?? join(root, 'docs/phone.png');
@@ -54,13 +54,7 @@ const browser = await chromium.launch({
   args: [...CHROMIUM_ARGS],
 });
 try {
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    colorScheme: 'light',
-  });
+  const context = await browser.newContext({ ...PHONE_SCREEN, colorScheme: 'light' });
   const tab = await context.newPage();
   await tab.goto(`http://127.0.0.1:${port}/`);
   await tab.locator('campaign-entry form').waitFor(); // playwright's locators pierce shadow roots

@@ -75,6 +75,11 @@ function send(response: ServerResponse, answer: EmulatorResponse): void {
   response.end(answer.body);
 }
 
+/** The server's own error answer, for what never reaches the emulator: `{"error": "…"}`. */
+function errorAnswer(status: number, error: string): EmulatorResponse {
+  return { status, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ error }) };
+}
+
 /**
  * {@link isLoopbackRequest} for a Node request: the check a server of your own (e.g. the demo's `/api/…` routes) uses
  * to refuse what the inspection API refuses.
@@ -104,11 +109,7 @@ export function createRequestListener(emulator: Emulator, options: ListenerOptio
     const url = `http://${headers.get('host') ?? LISTEN_HOST}${request.url ?? '/'}`;
     const path = URL.canParse(url) ? new URL(url).pathname : undefined;
     if (path === undefined) {
-      send(response, {
-        status: 400,
-        headers: { 'Content-Type': 'application/json' },
-        body: '{"error":"bad Host or URL"}',
-      });
+      send(response, errorAnswer(400, 'bad Host or URL'));
       return;
     }
     const target = headers.get('x-amz-target');
@@ -119,21 +120,13 @@ export function createRequestListener(emulator: Emulator, options: ListenerOptio
     }
     const body = await readBody(request);
     if (body === undefined) {
-      send(response, {
-        status: 413,
-        headers: { 'Content-Type': 'application/json' },
-        body: '{"error":"body too large"}',
-      });
+      send(response, errorAnswer(413, 'body too large'));
       return;
     }
     if (!isAws) {
       const answer = isLoopbackRequest(headers)
         ? await inspection({ method: request.method ?? 'GET', url, body })
-        : {
-            status: 403,
-            headers: { 'Content-Type': 'application/json' },
-            body: '{"error":"cross-origin use refused"}',
-          };
+        : errorAnswer(403, 'cross-origin use refused');
       if (answer) send(response, answer);
       return;
     }
@@ -149,8 +142,9 @@ export function createRequestListener(emulator: Emulator, options: ListenerOptio
   return (request, response) => {
     handle(request, response).catch((error: unknown) => {
       options.log?.(`internal error: ${error instanceof Error ? error.message : String(error)}`);
-      if (!response.headersSent) response.writeHead(500, { 'Content-Type': 'application/json' });
-      response.end('{"error":"internal error"}');
+      const answer = errorAnswer(500, 'internal error');
+      if (!response.headersSent) response.writeHead(answer.status, answer.headers);
+      response.end(answer.body);
     });
   };
 }

@@ -1,5 +1,6 @@
 // The chart: arrivals and acknowledgements per second, entries waiting on devices, and throttles per second, over
 // the first minutes of the run, as a self-contained SVG (no dependencies, readable on GitHub).
+import { count, whole } from './format.js';
 import type { Series } from './recorder.js';
 import type { SimulationReport } from './report.js';
 
@@ -16,8 +17,6 @@ interface Line {
   readonly values: readonly number[];
 }
 
-const n = (value: number) => Math.round(value).toLocaleString('en-US');
-
 function panel(title: string, lines: readonly Line[], top: number, binMs: number): string {
   const bins = lines[0]?.values.length ?? 0;
   const max = Math.max(1, ...lines.flatMap((line) => line.values));
@@ -27,7 +26,7 @@ function panel(title: string, lines: readonly Line[], top: number, binMs: number
     `<text x="${LEFT}" y="${top - 8}" font-size="13" font-weight="bold">${title}</text>`,
     `<line x1="${LEFT}" y1="${top + PANEL}" x2="${WIDTH - RIGHT}" y2="${top + PANEL}" stroke="#999"/>`,
     `<line x1="${LEFT}" y1="${top}" x2="${LEFT}" y2="${top + PANEL}" stroke="#999"/>`,
-    `<text x="${LEFT - 6}" y="${top + 4}" font-size="11" text-anchor="end">${n(max)}</text>`,
+    `<text x="${LEFT - 6}" y="${top + 4}" font-size="11" text-anchor="end">${whole(max)}</text>`,
     `<text x="${LEFT - 6}" y="${top + PANEL}" font-size="11" text-anchor="end">0</text>`,
   ];
   const minutes = (bins * binMs) / 60_000;
@@ -59,7 +58,7 @@ export function renderChart(report: SimulationReport, series: Series): string {
   });
   const height = TOP + 3 * (PANEL + GAP) + 10;
   const q = report.quotas;
-  const title = `${report.entrants.toLocaleString('en-US')} entrants, ${report.minutes} min, ${report.streams} streams, ${report.regions} region(s), GetId ${q.getIdPerSecond}/s, seed ${report.seed}: p99 ${n(report.ackMs.p99 / 1000)} s, stranded ${n(report.stranded)}, lost ${report.lost}`;
+  const title = `${count(report.entrants)} entrants, ${report.minutes} min, ${report.streams} streams, ${report.regions} region(s), GetId ${q.getIdPerSecond}/s, seed ${report.seed}: p99 ${whole(report.ackMs.p99 / 1000)} s, stranded ${whole(report.stranded)}, lost ${report.lost}`;
   const body = [
     panel(
       'Per second: pages opened and entries acknowledged',

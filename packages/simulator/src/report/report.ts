@@ -60,6 +60,16 @@ function percentile(sorted: Float64Array, fraction: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1))] as number;
 }
 
+/** {@link Percentiles} of ascending `sorted` values, rounded to whole ms (all 0 when there are none). */
+function percentiles(sorted: Float64Array): Percentiles {
+  return {
+    p50: Math.round(percentile(sorted, 0.5)),
+    p95: Math.round(percentile(sorted, 0.95)),
+    p99: Math.round(percentile(sorted, 0.99)),
+    max: Math.round(sorted.at(-1) ?? 0),
+  };
+}
+
 /** Builds the report from what the recorder and AWS counted. */
 export function buildReport(input: {
   readonly options: SimulationOptions;
@@ -106,12 +116,7 @@ export function buildReport(input: {
     duplicates,
     youreInWithin3s: youreIn,
     acknowledgedWithin60s: latencies.filter((ms) => ms <= 60_000).length,
-    ackMs: {
-      p50: Math.round(percentile(sorted, 0.5)),
-      p95: Math.round(percentile(sorted, 0.95)),
-      p99: Math.round(percentile(sorted, 0.99)),
-      max: Math.round(sorted.at(-1) ?? 0),
-    },
+    ackMs: percentiles(sorted),
     throttles: {
       firehoseCalls: counts.putRecordBatchThrottled,
       firehoseRecords: counts.recordsFailed,
