@@ -1,12 +1,11 @@
 // Bilingual campaigns, US postal codes and e-mail typo suggestions, as an entrant meets them.
 import { STORAGE_KEY_PREFIX } from '@campaign-entry/sdk/rules';
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import type { CampaignEntry } from './campaign-entry.component.js';
 import {
   entryForm,
   errorOf,
   fillIn,
-  POOL_ID,
   part,
   records,
   refuseOnce,
@@ -18,17 +17,7 @@ import {
 
 /** A campaign offering English and Spanish, on an English page. */
 async function bilingualForm(): Promise<CampaignEntry> {
-  const wrapper = await fixture<HTMLDivElement>(html`<div lang="en">
-    <campaign-entry
-      region="us-east-1"
-      identity-pool-id=${POOL_ID}
-      delivery-stream="entries-0"
-      campaign-id="bilingual"
-      rules-url="/rules"
-      locales="en,es"
-    ></campaign-entry>
-  </div>`);
-  const el = wrapper.querySelector('campaign-entry') as CampaignEntry;
+  const el = await entryForm({ locale: null, locales: 'en,es', pageLang: 'en' });
   await until(() => el.shadowRoot?.querySelector('.languages') !== null, 'the language switch');
   return el;
 }

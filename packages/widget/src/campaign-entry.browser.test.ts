@@ -10,7 +10,6 @@ import {
   entryForm,
   errorOf,
   fillIn,
-  POOL_ID,
   part,
   records,
   refuseOnce,
@@ -91,20 +90,8 @@ describe('<campaign-entry>', () => {
   });
 
   it('fits a 320 px wide screen without sideways scrolling', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 320px">
-      <campaign-entry
-        region="us-east-1"
-        identity-pool-id=${POOL_ID}
-        delivery-stream="entries-0"
-        campaign-id="narrow-screen"
-        fields=${ALL_FIELDS}
-        rules-url="/rules"
-        privacy-url="/privacy"
-      ></campaign-entry>
-    </div>`);
-    const el = wrapper.querySelector('campaign-entry') as CampaignEntry;
-    await el.updateComplete;
-    const right = wrapper.getBoundingClientRect().right;
+    const el = await entryForm({ fields: ALL_FIELDS, pageWidth: 320 });
+    const right = (el.parentElement as HTMLElement).getBoundingClientRect().right;
     expect(el.scrollWidth).to.be.at.most(320);
     for (const node of el.shadowRoot?.querySelectorAll('*') ?? []) {
       if (node.closest('.hp')) continue; // the honeypot is clipped to 1 px on purpose
@@ -396,16 +383,7 @@ describe('<campaign-entry>', () => {
     });
 
     it("follows the page's lang when there is no locale attribute", async () => {
-      const wrapper = await fixture<HTMLDivElement>(html`<div lang="es-MX">
-        <campaign-entry
-          region="us-east-1"
-          identity-pool-id=${POOL_ID}
-          delivery-stream="entries-0"
-          campaign-id="page-lang"
-          rules-url="/rules"
-        ></campaign-entry>
-      </div>`);
-      const el = wrapper.querySelector('campaign-entry') as CampaignEntry;
+      const el = await entryForm({ locale: null, pageLang: 'es-MX', privacyUrl: null });
       await until(() => textOf(el).includes('Correo electrónico'), 'the Spanish copy');
       expect(part<HTMLElement>(el, 'label[for=consent]').textContent?.trim()).to.equal('Acepto las reglas oficiales.');
     });

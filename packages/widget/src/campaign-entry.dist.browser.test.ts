@@ -2,13 +2,8 @@
 // msw: what a phone runs, including the AWS SDK code the build leaves out (packages/sdk/build/unreachable-aws-code.mjs). The
 // emulator verifies every SigV4 signature, so a delivered entry shows signing, credentials and endpoints still work.
 // (campaign-entry.offline.browser.test.ts covers the same bundle when its lazy chunk cannot be fetched.)
-import { createEmulator, type Emulator } from '@campaign-entry/emulator';
-import { createHandlers } from '@campaign-entry/emulator/msw';
 import { expect } from '@open-wc/testing';
-import { setupWorker } from 'msw/browser';
-import { bundle, enter, entryForm, records, until } from './testing/built-bundle.js';
-
-const worker = setupWorker();
+import { type BundlePage, enter, entryForm, loadBundle, records, until } from './testing/built-bundle.js';
 
 /** The bundle's files this page fetched. */
 function fetchedChunks(): string[] {
@@ -20,33 +15,23 @@ function fetchedChunks(): string[] {
 }
 
 describe('<campaign-entry> from dist/, against the emulator', () => {
-  let emulator: Emulator;
+  let page: BundlePage;
 
   before(async () => {
-    const found = await fetch(bundle);
-    expect(found.ok, 'dist/campaign-entry.js is missing: run `pnpm --filter @campaign-entry/widget build`').to.equal(
-      true,
-    );
-    await worker.start({ serviceWorker: { url: '/mockServiceWorker.js' }, quiet: true, onUnhandledFrame: 'bypass' });
-    emulator = createEmulator({ streams: [{ name: 'entries-0' }, { name: 'entries-1' }], seed: 11 });
-    worker.resetHandlers(...createHandlers(emulator));
-    // The test runner's own modules fill the resource timing buffer; count from here on.
-    performance.clearResourceTimings();
-    performance.setResourceTimingBufferSize(1000);
-    await import(/* @vite-ignore */ bundle);
+    page = await loadBundle();
   });
 
-  after(() => worker.stop());
+  after(() => page.worker.stop());
 
   it('delivers a signed entry and fetches only the chunks an English entrant needs', async () => {
-    const before = emulator.records().length;
+    const before = page.emulator.records().length;
     const el = await entryForm();
     enter(el);
     await until(() => el.state === 'delivered', 'the delivered state');
-    const [record] = records(emulator).slice(before);
+    const [record] = records(page.emulator).slice(before);
     expect(record?.entryId).to.equal(el.entryId);
     expect(record?.fields).to.deep.equal({ name: 'Ada Lovelace', email: 'ada@example.com' });
-    expect(emulator.stats().cognito.getCredentials).to.be.greaterThan(0);
+    expect(page.emulator.stats().cognito.getCredentials).to.be.greaterThan(0);
     const chunks = fetchedChunks();
     expect(chunks).to.include('campaign-entry.js');
     expect(chunks.some((name) => /^form-controller-[\w-]+\.js$/u.test(name))).to.equal(true);

@@ -1,9 +1,9 @@
 // What an entrant reads and sees beyond the form itself (issue 14): times with their zones, the receipt, offline said at
 // once, links that say they open a new tab, readable colours on a page's own accent, forced colours and 200 % text.
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import type { CampaignEntry } from './campaign-entry.component.js';
 import type { CampaignEntryErrorEvent } from './events/campaign-entry-error.js';
-import { entryForm, fillIn, POOL_ID, part, refuseOnce, textOf, tick, until, useEmulator } from './testing/harness.js';
+import { entryForm, fillIn, part, refuseOnce, textOf, tick, until, useEmulator } from './testing/harness.js';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -71,13 +71,7 @@ describe('<campaign-entry> telling the truth and what comes next', () => {
     cleanups.push(() => {
       console.error = original;
     });
-    const wrapper = await fixture<HTMLDivElement>(html`<div
-      @campaign-entry-error=${(event: CampaignEntryErrorEvent) => errors.push(event)}
-    >
-      <campaign-entry region="us-east-1" identity-pool-id=${POOL_ID} delivery-stream="entries-0"
-        campaign-id="zone-check" rules-url="/rules" time-zone="Mars/Olympus"></campaign-entry>
-    </div>`);
-    const el = wrapper.querySelector('campaign-entry') as CampaignEntry;
+    const el = await entryForm({ timeZone: 'Mars/Olympus', onError: (event) => errors.push(event) });
     await until(() => errors.length > 0, 'the configuration error event');
     expect(el.state).to.equal('misconfigured');
     expect(errors[0]?.detail.error.message).to.contain('time-zone must be an IANA time zone');
@@ -155,13 +149,7 @@ describe('<campaign-entry> readable for everyone', () => {
     cleanups.push(() => {
       root.style.fontSize = size;
     });
-    const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 320px">
-      <campaign-entry region="us-east-1" identity-pool-id=${POOL_ID} delivery-stream="entries-0"
-        campaign-id="big-text" fields="name,email,phone,postal-code,birth-date" rules-url="/rules"
-        privacy-url="/privacy"></campaign-entry>
-    </div>`);
-    const el = wrapper.querySelector('campaign-entry') as CampaignEntry;
-    await el.updateComplete;
+    const el = await entryForm({ fields: 'name,email,phone,postal-code,birth-date', pageWidth: 320 });
     expect(el.scrollWidth).to.be.at.most(320);
     for (const label of el.shadowRoot?.querySelectorAll('.date label') ?? []) {
       const range = document.createRange();

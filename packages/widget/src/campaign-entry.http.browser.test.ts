@@ -1,9 +1,8 @@
 // <campaign-entry> on a page that is not a secure context (served over plain HTTP from a non-local address). Its own
 // page: browsers never change `isSecureContext` while a page lives, and engines may rely on that once code has run.
-import { expect, fixture, html } from '@open-wc/testing';
-import type { CampaignEntry } from './campaign-entry.component.js';
+import { expect } from '@open-wc/testing';
 import type { CampaignEntryErrorEvent } from './events/campaign-entry-error.js';
-import { POOL_ID, textOf, until } from './testing/harness.js';
+import { entryForm, textOf, until } from './testing/harness.js';
 
 describe('<campaign-entry> on a page served over plain HTTP', () => {
   const own = Object.getOwnPropertyDescriptor(window, 'isSecureContext');
@@ -18,13 +17,7 @@ describe('<campaign-entry> on a page served over plain HTTP', () => {
   it('says it needs HTTPS instead of showing a form that could not send, and fires campaign-entry-error', async () => {
     // Signing entries needs WebCrypto, which browsers give to secure contexts only (HTTPS, or localhost).
     const errors: CampaignEntryErrorEvent[] = [];
-    const wrapper = await fixture<HTMLDivElement>(html`<div
-      @campaign-entry-error=${(event: CampaignEntryErrorEvent) => errors.push(event)}
-    >
-      <campaign-entry region="us-east-1" identity-pool-id=${POOL_ID} delivery-stream="entries-0"
-        campaign-id="plain-http" rules-url="/rules"></campaign-entry>
-    </div>`);
-    const el = wrapper.querySelector('campaign-entry') as CampaignEntry;
+    const el = await entryForm({ onError: (event) => errors.push(event) });
     await until(() => el.state === 'misconfigured', 'the configuration panel');
     // The panel shows at once; the event comes with the behaviour chunk, which reports every problem in one event.
     await until(() => errors.length > 0, 'the configuration error event');

@@ -1,15 +1,13 @@
 // What the element gives away: no field value in any event (every script on the page hears them), no link but http(s)
 // or relative, and an age gate that hints at nothing before submit and stays shut on this device after it.
 import { storageKey } from '@campaign-entry/sdk/rules';
-import { expect, fixture, html } from '@open-wc/testing';
-import type { CampaignEntry } from './campaign-entry.component.js';
+import { expect } from '@open-wc/testing';
 import type { CampaignEntryErrorEvent } from './events/campaign-entry-error.js';
 import {
   entryForm,
   errorOf,
   fillIn,
   freshCampaignId,
-  POOL_ID,
   part,
   records,
   textOf,
@@ -78,13 +76,11 @@ describe('<campaign-entry> integrity', () => {
     cleanups.push(() => {
       console.error = original;
     });
-    const wrapper = await fixture<HTMLDivElement>(html`<div
-      @campaign-entry-error=${(event: CampaignEntryErrorEvent) => errors.push(event)}
-    >
-      <campaign-entry region="us-east-1" identity-pool-id=${POOL_ID} delivery-stream="entries-0"
-        campaign-id=${freshCampaignId()} rules-url="javascript:alert(1)" privacy-url="data:text/html,x"></campaign-entry>
-    </div>`);
-    const el = wrapper.querySelector('campaign-entry') as CampaignEntry;
+    const el = await entryForm({
+      rulesUrl: 'javascript:alert(1)',
+      privacyUrl: 'data:text/html,x',
+      onError: (event) => errors.push(event),
+    });
     await until(() => el.state === 'misconfigured', 'the configuration panel');
     await until(() => errors.length > 0, 'the configuration error event');
     expect(el.shadowRoot?.querySelector('form, a')).to.equal(null);

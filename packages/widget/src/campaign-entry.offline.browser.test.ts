@@ -1,37 +1,27 @@
 // The BUILT script-tag bundle (dist/campaign-entry.js, made by `pnpm build`) when the network goes away right after the
 // page loaded: the chunk with the element's behaviour and the SDK cannot be fetched, yet a submitted entry must not be
 // lost. Its own page: a browser may remember a module it failed to fetch for the rest of the page's life.
-import { createEmulator, type Emulator } from '@campaign-entry/emulator';
+import type { Emulator } from '@campaign-entry/emulator';
 import { createHandlers } from '@campaign-entry/emulator/msw';
 import { storageKey } from '@campaign-entry/sdk/rules';
 import { expect } from '@open-wc/testing';
 import { HttpResponse, http } from 'msw';
-import { setupWorker } from 'msw/browser';
+import type { SetupWorker } from 'msw/browser';
 import type { CampaignEntry } from './campaign-entry.component.js';
 import type { CampaignEntryQueuedEvent } from './events/campaign-entry-queued.js';
-import { bundle, enter, entryForm, records, until } from './testing/built-bundle.js';
+import { bundle, enter, entryForm, loadBundle, records, until } from './testing/built-bundle.js';
 
-const worker = setupWorker();
 // The chunk with the element's behaviour and the SDK, loaded right after the first render.
 const behaviourChunk = /\/dist\/form-controller-[\w-]+\.js$/u;
 
 describe('<campaign-entry> from dist/ when its behaviour cannot be fetched', () => {
+  let worker: SetupWorker;
   let emulator: Emulator;
   let el: CampaignEntry;
   let key: string;
 
   before(async () => {
-    const found = await fetch(bundle);
-    expect(found.ok, 'dist/campaign-entry.js is missing: run `pnpm --filter @campaign-entry/widget build`').to.equal(
-      true,
-    );
-    await worker.start({ serviceWorker: { url: '/mockServiceWorker.js' }, quiet: true, onUnhandledFrame: 'bypass' });
-    emulator = createEmulator({ streams: [{ name: 'entries-0' }, { name: 'entries-1' }], seed: 11 });
-    worker.resetHandlers(
-      http.get(behaviourChunk, () => HttpResponse.error()),
-      ...createHandlers(emulator),
-    );
-    await import(/* @vite-ignore */ bundle);
+    ({ worker, emulator } = await loadBundle(http.get(behaviourChunk, () => HttpResponse.error())));
   });
 
   after(() => {

@@ -4,7 +4,8 @@
 import { type CampaignClient, createCampaignClient } from '@campaign-entry/sdk';
 import { parseFieldList, storageKey } from '@campaign-entry/sdk/rules';
 import { type KioskOptions, readKioskOptions } from './kiosk-options.js';
-import { openStaffView, type StaffFacts } from './staff-view.js';
+import type { StaffFacts } from './staff-facts.js';
+import { openStaffView } from './staff-view.js';
 
 /** Timers and clock, injectable so tests control them. */
 export interface KioskTime {

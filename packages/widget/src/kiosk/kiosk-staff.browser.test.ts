@@ -2,54 +2,22 @@
 // and AWS SDK against the emulator (msw); every wait is a poll with a deadline, never a fixed sleep.
 import { expect } from '@open-wc/testing';
 import type { CampaignEntry } from '../campaign-entry.component.js';
-import { fillIn, freshCampaignId, POOL_ID, part, records, tick, until, useEmulator } from '../testing/harness.js';
-import { endKioskSessions } from './kiosk-mode.js';
+import {
+  clearKiosks,
+  filledInputs,
+  fillIn,
+  freshCampaignId,
+  kioskElement,
+  kioskForm,
+  mountKiosk,
+  records,
+  submitEntry,
+  tick,
+  until,
+  useEmulator,
+} from '../testing/harness.js';
 
 const PIN = '4321';
-
-function mount(campaignId: string, extra: Record<string, string> = {}): void {
-  const el = document.createElement('campaign-entry');
-  const attributes = {
-    kiosk: '',
-    'kiosk-reset-seconds': '0.05',
-    region: 'us-east-1',
-    'identity-pool-id': POOL_ID,
-    'delivery-stream': 'entries-0,entries-1',
-    'campaign-id': campaignId,
-    fields: 'name,email',
-    'rules-url': '/rules',
-    locale: 'en',
-    ...extra,
-  };
-  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
-  document.body.append(el);
-}
-
-const current = (campaignId: string) =>
-  document.querySelector<CampaignEntry>(`campaign-entry[campaign-id="${campaignId}"]`);
-
-/** The form of a kiosk element other than `previous`, once the kiosk has taken it over (autofill off). */
-async function freshForm(campaignId: string, previous?: CampaignEntry): Promise<CampaignEntry> {
-  let el: CampaignEntry | null = null;
-  await until(() => {
-    el = current(campaignId);
-    const input = el?.shadowRoot?.querySelector('input#name');
-    return !!el && el !== previous && input?.getAttribute('autocomplete') === 'off';
-  }, 'a fresh kiosk form');
-  return el as unknown as CampaignEntry;
-}
-
-/** Types one entry and submits it; resolves once the entrant is told it is saved (offline) or sent. */
-async function enter(el: CampaignEntry, index: number): Promise<void> {
-  await fillIn(el, 'name', `Fan ${index}`);
-  await fillIn(el, 'email', `kiosk-staff-fan${index}@example.com`);
-  await tick(el, 'consent');
-  part(el, 'button[type=submit]').click();
-  await until(
-    () => el.state === 'queued' || el.state === 'delivered',
-    `entrant ${index} to be told the entry is saved`,
-  );
-}
 
 const staffDialog = () => document.querySelector<HTMLDialogElement>('dialog[data-campaign-entry-staff]');
 const staffText = () => (staffDialog()?.textContent ?? '').replace(/\s+/gu, ' ');
@@ -73,36 +41,47 @@ async function enterPin(pin: string): Promise<void> {
   button.click();
 }
 
-function sendNow(): HTMLButtonElement {
-  const button = [...(staffDialog()?.querySelectorAll('button') ?? [])].find((b) => b.textContent === 'Send now');
-  if (!button) throw new Error('the staff view has no "Send now"');
+/** The staff view's button labelled `label`. */
+function staffButton(label: 'Send now' | 'Close'): HTMLButtonElement {
+  const button = [...(staffDialog()?.querySelectorAll('button') ?? [])].find((b) => b.textContent === label);
+  if (!button) throw new Error(`the staff view has no "${label}"`);
   return button;
+}
+
+/**
+ * Puts a storage manager with only `methods` in the page's place (`navigator.storage`, an own property over the
+ * browser's, which some engines such as WebKitGTK do not have at all), until the returned function runs.
+ */
+function stubStorage(methods: Pick<StorageManager, 'estimate' | 'persist'>): () => void {
+  Object.defineProperty(navigator, 'storage', { configurable: true, value: methods });
+  return () => {
+    delete (navigator as { storage?: StorageManager }).storage;
+  };
 }
 
 describe('<campaign-entry kiosk> between entrants', function () {
   this.timeout(90_000);
+  let restoreStorage: (() => void) | undefined;
   afterEach(() => {
-    endKioskSessions();
-    for (const el of document.querySelectorAll('campaign-entry')) el.remove();
-    for (const dialog of document.querySelectorAll('dialog[data-campaign-entry-staff]')) dialog.remove();
+    restoreStorage?.();
+    restoreStorage = undefined;
+    clearKiosks();
   });
 
   it('empties a half-filled form left alone for kiosk-idle-seconds, keeping nothing typed in the element', async () => {
     await useEmulator({ faults: { offline: true } });
     const campaignId = freshCampaignId();
-    mount(campaignId, { 'kiosk-idle-seconds': '1' });
-    const abandoned = await freshForm(campaignId);
+    mountKiosk(campaignId, { 'kiosk-idle-seconds': '1' });
+    const abandoned = await kioskForm(campaignId);
     await fillIn(abandoned, 'name', 'Walked Away');
     await fillIn(abandoned, 'email', 'walked-away@example.com');
     await tick(abandoned, 'consent');
-    const fresh = await freshForm(campaignId, abandoned);
+    const fresh = await kioskForm(campaignId, abandoned);
     expect(abandoned.isConnected).to.equal(false);
     expect(document.querySelectorAll('campaign-entry')).to.have.length(1);
     const inputs = [...(fresh.shadowRoot?.querySelectorAll('input') ?? [])];
     expect(inputs.length).to.be.greaterThan(0);
-    expect(inputs.filter((input) => (input.type === 'checkbox' ? input.checked : input.value !== ''))).to.have.length(
-      0,
-    );
+    expect(filledInputs(fresh)).to.have.length(0);
     const page = document.body.innerHTML + (fresh.shadowRoot?.innerHTML ?? '');
     expect(page).not.to.contain('Walked Away');
     expect(page).not.to.contain('walked-away');
@@ -112,14 +91,14 @@ describe('<campaign-entry kiosk> between entrants', function () {
   it('opens the staff view only with the right PIN, shows what waits and the storage, and sends it on "Send now"', async () => {
     const emulator = await useEmulator({ faults: { offline: true } });
     const campaignId = freshCampaignId();
-    mount(campaignId, { 'staff-pin': PIN });
-    const first = await freshForm(campaignId);
-    await enter(first, 0);
+    mountKiosk(campaignId, { 'staff-pin': PIN });
+    const first = await kioskForm(campaignId);
+    await submitEntry(first, 'Fan 0', 'kiosk-staff-fan0@example.com');
     const entryId = first.entryId;
-    await freshForm(campaignId, first);
+    await kioskForm(campaignId, first);
 
     // A long press on the element asks for the PIN; a wrong one closes the view without showing anything.
-    current(campaignId)?.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+    kioskElement(campaignId)?.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
     await enterPin('0000');
     await until(() => staffDialog() === null, 'the staff view to close after a wrong PIN');
     expect(document.body.textContent ?? '').not.to.contain('Entries waiting');
@@ -135,35 +114,68 @@ describe('<campaign-entry kiosk> between entrants', function () {
 
     // Back online (no `online` event): "Send now" delivers the waiting entry and the view says none is left.
     emulator.setFaults({ offline: false });
-    sendNow().click();
+    staffButton('Send now').click();
     await until(() => records(emulator).some((record) => record.entryId === entryId), 'the entry to be delivered');
     await until(() => staffText().includes('Entries waiting on this tablet: 0'), 'the staff view to show none waiting');
     expect(staffText()).not.to.contain('Last delivery: none yet');
     expect(records(emulator).map((record) => record.entryId)).to.deep.equal([entryId]);
   });
 
+  it('asks the browser to keep its storage, and warns staff only once the storage estimate says the quota is nearly full', async () => {
+    await useEmulator({ faults: { offline: true } });
+    const quota = 1_000_000_000;
+    let usage = 500_000_000;
+    let persistRequests = 0;
+    restoreStorage = stubStorage({
+      estimate: async () => ({ usage, quota }),
+      persist: async () => {
+        persistRequests++;
+        return true;
+      },
+    });
+    const campaignId = freshCampaignId();
+    mountKiosk(campaignId);
+    await kioskForm(campaignId);
+    await until(() => persistRequests > 0, 'the kiosk to ask for persistent storage');
+    expect(persistRequests).to.equal(1);
+
+    // Half the quota used: the figures, no warning.
+    pressShortcut();
+    await until(() => staffText().includes('Storage used'), 'the staff view to show its figures');
+    expect(staffText()).to.contain('Storage used: 500.0 MB, left: 500.0 MB');
+    expect(staffText()).not.to.contain('WARNING');
+    staffButton('Close').click();
+    await until(() => staffDialog() === null, 'the staff view to close');
+
+    // 85 % of the quota used (over the 80 % share): the warning.
+    usage = 850_000_000;
+    pressShortcut();
+    await until(() => staffText().includes('Storage used'), 'the staff view to show its figures again');
+    expect(staffText()).to.contain('Storage used: 850.0 MB, left: 150.0 MB');
+    expect(staffText()).to.contain('WARNING: storage nearly full. Get the tablet online, or swap it.');
+  });
+
   it('loses nothing when the page is closed mid-way and opened again online', async () => {
     const emulator = await useEmulator({ faults: { offline: true } });
     const campaignId = freshCampaignId();
-    mount(campaignId);
+    mountKiosk(campaignId);
     const saved: string[] = [];
     let previous: CampaignEntry | undefined;
     for (let index = 0; index < 2; index++) {
-      const el = await freshForm(campaignId, previous);
-      await enter(el, index);
+      const el = await kioskForm(campaignId, previous);
+      await submitEntry(el, `Fan ${index}`, `kiosk-staff-fan${index}@example.com`);
       expect(el.state).to.equal('queued');
       saved.push(el.entryId ?? '');
       previous = el;
     }
     // The page is closed: the tablet's client goes, its element too; the entries stay stored.
-    endKioskSessions();
-    for (const el of document.querySelectorAll('campaign-entry')) el.remove();
+    clearKiosks();
     expect(records(emulator)).to.have.length(0);
 
     // Opened again with the network back: the new page's element sends what the last one saved.
     emulator.setFaults({ offline: false });
-    mount(campaignId);
-    await freshForm(campaignId);
+    mountKiosk(campaignId);
+    await kioskForm(campaignId);
     await until(() => records(emulator).length >= saved.length, 'every saved entry delivered');
     expect(
       records(emulator)

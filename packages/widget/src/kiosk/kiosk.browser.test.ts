@@ -3,7 +3,17 @@
 import { storageKey } from '@campaign-entry/sdk/rules';
 import { expect } from '@open-wc/testing';
 import type { CampaignEntry } from '../campaign-entry.component.js';
-import { fillIn, freshCampaignId, POOL_ID, part, records, tick, until, useEmulator } from '../testing/harness.js';
+import {
+  clearKiosks,
+  filledInputs,
+  freshCampaignId,
+  kioskForm,
+  mountKiosk,
+  records,
+  submitEntry,
+  until,
+  useEmulator,
+} from '../testing/harness.js';
 import { endKioskSessions } from './kiosk-mode.js';
 
 const ENTRANTS = 50;
@@ -25,27 +35,6 @@ function storedCount(campaignId: string): Promise<number> {
   });
 }
 
-function mount(campaignId: string): void {
-  const el = document.createElement('campaign-entry');
-  const attributes = {
-    kiosk: '',
-    'kiosk-reset-seconds': '0.05',
-    region: 'us-east-1',
-    'identity-pool-id': POOL_ID,
-    'delivery-stream': 'entries-0,entries-1',
-    'campaign-id': campaignId,
-    fields: 'name,email',
-    'rules-url': '/rules',
-    locale: 'en',
-  };
-  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
-  document.body.append(el);
-}
-
-const current = (campaignId: string) =>
-  document.querySelector<CampaignEntry>(`campaign-entry[campaign-id="${campaignId}"]`);
-
-/** The form of a kiosk element, once the kiosk has taken it over (autofill off). */
 /**
  * Makes the browser report itself offline, as a tablet whose Wi-Fi dropped does, until the returned function runs.
  * The SDK then answers "saved" at once instead of after the kiosk's receipt window.
@@ -57,24 +46,13 @@ function browserOffline(): () => void {
   };
 }
 
-async function freshForm(campaignId: string, previous: CampaignEntry | undefined): Promise<CampaignEntry> {
-  let el: CampaignEntry | null = null;
-  await until(() => {
-    el = current(campaignId);
-    const input = el?.shadowRoot?.querySelector('input#name');
-    return !!el && el !== previous && input?.getAttribute('autocomplete') === 'off';
-  }, 'a fresh kiosk form');
-  return el as unknown as CampaignEntry;
-}
-
 describe('<campaign-entry kiosk>', function () {
   this.timeout(240_000);
   let restoreOnline: (() => void) | undefined;
   afterEach(() => {
     restoreOnline?.();
     restoreOnline = undefined;
-    endKioskSessions();
-    for (const el of document.querySelectorAll('campaign-entry')) el.remove();
+    clearKiosks();
   });
 
   it(`takes ${ENTRANTS} entrants offline, one after another, leaving nothing typed behind, and sends them all once online`, async () => {
@@ -83,21 +61,16 @@ describe('<campaign-entry kiosk>', function () {
     // but AWS unreachable (a captive portal, a dead uplink: saved after the kiosk's receipt window).
     restoreOnline = browserOffline();
     const campaignId = freshCampaignId();
-    mount(campaignId);
+    mountKiosk(campaignId);
     let previous: CampaignEntry | undefined;
     for (let index = 0; index < ENTRANTS; index++) {
-      const el = await freshForm(campaignId, previous);
+      const el = await kioskForm(campaignId, previous);
       const inputs = [...(el.shadowRoot?.querySelectorAll('input') ?? [])];
       expect(inputs.map((input) => input.getAttribute('autocomplete'))).to.deep.equal(inputs.map(() => 'off'));
-      expect(inputs.filter((input) => (input.type === 'checkbox' ? input.checked : input.value !== ''))).to.have.length(
-        0,
-      );
+      expect(filledInputs(el)).to.have.length(0);
       expect(document.body.innerHTML + (el.shadowRoot?.innerHTML ?? '')).not.to.contain('kiosk-fan');
-      await fillIn(el, 'name', `Fan ${index}`);
-      await fillIn(el, 'email', `kiosk-fan${index}@example.com`);
-      await tick(el, 'consent');
-      part(el, 'button[type=submit]').click();
-      await until(() => el.state === 'queued', `entrant ${index} to be told the entry is saved`);
+      await submitEntry(el, `Fan ${index}`, `kiosk-fan${index}@example.com`);
+      expect(el.state).to.equal('queued');
       previous = el;
       if (index === ENTRANTS / 2 - 1) {
         restoreOnline?.();
@@ -107,10 +80,10 @@ describe('<campaign-entry kiosk>', function () {
         // The tablet is closed and opened again: a new client and element on the same campaign.
         endKioskSessions();
         el.remove();
-        mount(campaignId);
+        mountKiosk(campaignId);
       }
     }
-    await freshForm(campaignId, previous);
+    await kioskForm(campaignId, previous);
     emulator.setFaults({ offline: false });
     window.dispatchEvent(new Event('online'));
     await until(

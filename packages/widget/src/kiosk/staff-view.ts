@@ -2,24 +2,7 @@
 // A plain <dialog> in the page (not in the element, which is replaced for every entrant). The PIN keeps entrants out;
 // it is in the page's source, so it is no defence against anyone who can read that.
 import type { CampaignClient } from '@campaign-entry/sdk';
-
-/** What staff are shown. */
-export interface StaffFacts {
-  readonly pending: number;
-  readonly maxStoredEntries: number;
-  readonly lastDeliveryAt: number | undefined;
-  readonly usedBytes: number | undefined;
-  readonly quotaBytes: number | undefined;
-}
-
-/** Share of the stored-entry bound or of the storage quota from which staff are warned. */
-export const STORAGE_WARNING_SHARE = 0.8;
-
-/** Whether the tablet is close enough to full that staff must act (get it online, or swap it). */
-export function nearlyFull(facts: StaffFacts): boolean {
-  const quota = facts.quotaBytes && facts.usedBytes !== undefined ? facts.usedBytes / facts.quotaBytes : 0;
-  return facts.pending >= facts.maxStoredEntries * STORAGE_WARNING_SHARE || quota >= STORAGE_WARNING_SHARE;
-}
+import { nearlyFull, type StaffFacts } from './staff-facts.js';
 
 const megabytes = (bytes: number | undefined) => (bytes === undefined ? 'unknown' : `${(bytes / 1e6).toFixed(1)} MB`);
 

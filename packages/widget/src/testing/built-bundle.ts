@@ -1,8 +1,12 @@
 // For tests of the BUILT script-tag bundle (dist/campaign-entry.js): its URL, an element made from it, an entrant,
 // and the records the emulator holds. Separate from harness.ts, which defines the element from the sources.
-import type { Emulator } from '@campaign-entry/emulator';
+import { createEmulator, type Emulator } from '@campaign-entry/emulator';
+import { createHandlers } from '@campaign-entry/emulator/msw';
 import type { EntryRecord } from '@campaign-entry/sdk/rules';
 import { until } from '@campaign-entry/sdk/testing';
+import { expect } from '@open-wc/testing';
+import type { RequestHandler } from 'msw';
+import { type SetupWorker, setupWorker } from 'msw/browser';
 import type { CampaignEntry } from '../campaign-entry.component.js';
 
 export { until };
@@ -11,6 +15,31 @@ export { until };
 export const bundle = new URL('../../dist/campaign-entry.js', import.meta.url).href;
 
 let counter = 0;
+
+/** The page's msw worker and the emulator behind it, once the bundle is loaded. */
+export interface BundlePage {
+  readonly worker: SetupWorker;
+  readonly emulator: Emulator;
+}
+
+/**
+ * Starts msw with a fresh emulator behind `handlers` (which answer first), then loads the built bundle. The resource
+ * timing buffer is emptied just before, so a test counts only the bundle's own fetches (the runner's fill it).
+ */
+export async function loadBundle(...handlers: RequestHandler[]): Promise<BundlePage> {
+  const found = await fetch(bundle);
+  expect(found.ok, 'dist/campaign-entry.js is missing: run `pnpm --filter @campaign-entry/widget build`').to.equal(
+    true,
+  );
+  const worker = setupWorker();
+  await worker.start({ serviceWorker: { url: '/mockServiceWorker.js' }, quiet: true, onUnhandledFrame: 'bypass' });
+  const emulator = createEmulator({ streams: [{ name: 'entries-0' }, { name: 'entries-1' }], seed: 11 });
+  worker.resetHandlers(...handlers, ...createHandlers(emulator));
+  performance.clearResourceTimings();
+  performance.setResourceTimingBufferSize(1000);
+  await import(/* @vite-ignore */ bundle);
+  return { worker, emulator };
+}
 
 /** A `<campaign-entry>` of the built bundle with a fresh campaign id, rendered. */
 export async function entryForm(): Promise<CampaignEntry> {

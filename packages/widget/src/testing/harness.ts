@@ -4,9 +4,12 @@ import type { Emulator } from '@campaign-entry/emulator';
 import { createBrowserEmulator } from '@campaign-entry/emulator/browser';
 import type { EntryRecord } from '@campaign-entry/sdk/rules';
 import { fixture, html } from '@open-wc/testing';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { CampaignEntry } from '../campaign-entry.component.js';
+import type { CampaignEntryErrorEvent } from '../events/campaign-entry-error.js';
 import '../campaign-entry.js';
 import { until } from '@campaign-entry/sdk/testing';
+import { endKioskSessions } from '../kiosk/kiosk-mode.js';
 
 export { until };
 
@@ -23,40 +26,102 @@ export function freshCampaignId(): string {
   return `widget-${Date.now().toString(36)}-${++counter}`;
 }
 
-/** Attributes of a test element; anything left out gets a working default. */
+/** Attributes of a test element and its page; anything left out gets a working default. */
 export interface EntryAttributes {
   readonly fields?: string;
-  readonly locale?: string;
+  /** `null`: no locale attribute, so the element follows the page's lang and the browser's languages. */
+  readonly locale?: string | null;
+  /** The languages a campaign offers (`locales`); none by default. */
+  readonly locales?: string;
   readonly minAge?: string;
   readonly opensAt?: string;
   readonly closesAt?: string;
   readonly timeZone?: string;
   readonly nextSteps?: string;
   readonly region?: string;
+  readonly rulesUrl?: string;
   readonly privacyUrl?: string | null;
   /** Reuse a campaign id (another visit of the same device); a fresh one by default. */
   readonly campaignId?: string;
+  /** The `lang` of the page around the element; none by default. */
+  readonly pageLang?: string;
+  /** The width of the page around the element in px, as on a phone's screen; the runner's page by default. */
+  readonly pageWidth?: number;
+  /** Hears every `campaign-entry-error`, from the first render on. */
+  readonly onError?: (event: CampaignEntryErrorEvent) => void;
 }
 
-/** A `<campaign-entry>` wired to the emulator's pool and streams, rendered and ready. */
+/** A `<campaign-entry>` wired to the emulator's pool and streams, rendered and ready, in a page of its own (a div). */
 export async function entryForm(attributes: EntryAttributes = {}): Promise<CampaignEntry> {
-  const el = await fixture<CampaignEntry>(html`<campaign-entry
-    region=${attributes.region ?? 'us-east-1'}
-    identity-pool-id=${POOL_ID}
-    delivery-stream="entries-0,entries-1"
-    campaign-id=${attributes.campaignId ?? freshCampaignId()}
-    fields=${attributes.fields ?? 'name,email'}
-    rules-url="/rules"
-    privacy-url=${attributes.privacyUrl === null ? '' : (attributes.privacyUrl ?? '/privacy')}
-    locale=${attributes.locale ?? 'en'}
-    min-age=${attributes.minAge ?? '21'}
-    opens-at=${attributes.opensAt ?? ''}
-    closes-at=${attributes.closesAt ?? ''}
-    time-zone=${attributes.timeZone ?? ''}
-    next-steps=${attributes.nextSteps ?? ''}
-  ></campaign-entry>`);
+  const page = await fixture<HTMLDivElement>(html`<div
+    lang=${ifDefined(attributes.pageLang)}
+    style=${ifDefined(attributes.pageWidth === undefined ? undefined : `width: ${attributes.pageWidth}px`)}
+  >
+    <campaign-entry
+      @campaign-entry-error=${attributes.onError}
+      region=${attributes.region ?? 'us-east-1'}
+      identity-pool-id=${POOL_ID}
+      delivery-stream="entries-0,entries-1"
+      campaign-id=${attributes.campaignId ?? freshCampaignId()}
+      fields=${attributes.fields ?? 'name,email'}
+      rules-url=${attributes.rulesUrl ?? '/rules'}
+      privacy-url=${attributes.privacyUrl === null ? '' : (attributes.privacyUrl ?? '/privacy')}
+      locale=${ifDefined(attributes.locale === null ? undefined : (attributes.locale ?? 'en'))}
+      locales=${ifDefined(attributes.locales)}
+      min-age=${attributes.minAge ?? '21'}
+      opens-at=${attributes.opensAt ?? ''}
+      closes-at=${attributes.closesAt ?? ''}
+      time-zone=${attributes.timeZone ?? ''}
+      next-steps=${attributes.nextSteps ?? ''}
+    ></campaign-entry>
+  </div>`);
+  const el = page.querySelector('campaign-entry') as CampaignEntry;
   await el.updateComplete;
   return el;
+}
+
+/**
+ * Puts a `<campaign-entry kiosk>` for `campaignId` in the page (the kiosk replaces it for every entrant, so find it
+ * again with {@link kioskForm}); `extraAttributes` add to or override the defaults.
+ */
+export function mountKiosk(campaignId: string, extraAttributes: Readonly<Record<string, string>> = {}): void {
+  const el = document.createElement('campaign-entry');
+  const attributes = {
+    kiosk: '',
+    'kiosk-reset-seconds': '0.05',
+    region: 'us-east-1',
+    'identity-pool-id': POOL_ID,
+    'delivery-stream': 'entries-0,entries-1',
+    'campaign-id': campaignId,
+    fields: 'name,email',
+    'rules-url': '/rules',
+    locale: 'en',
+    ...extraAttributes,
+  };
+  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+  document.body.append(el);
+}
+
+/** Closes the page's kiosks as closing the page would (entries stay stored) and removes their elements and staff views. */
+export function clearKiosks(): void {
+  endKioskSessions();
+  for (const el of document.querySelectorAll('campaign-entry')) el.remove();
+  for (const dialog of document.querySelectorAll('dialog[data-campaign-entry-staff]')) dialog.remove();
+}
+
+/** The kiosk element of `campaignId` now in the page, if any. */
+export const kioskElement = (campaignId: string): CampaignEntry | null =>
+  document.querySelector<CampaignEntry>(`campaign-entry[campaign-id="${campaignId}"]`);
+
+/** The form of a kiosk element other than `previous`, once the kiosk has taken it over (autofill off). */
+export async function kioskForm(campaignId: string, previous?: CampaignEntry): Promise<CampaignEntry> {
+  let el: CampaignEntry | null = null;
+  await until(() => {
+    el = kioskElement(campaignId);
+    const input = el?.shadowRoot?.querySelector('input#name');
+    return !!el && el !== previous && input?.getAttribute('autocomplete') === 'off';
+  }, 'a fresh kiosk form');
+  return el as unknown as CampaignEntry;
 }
 
 /** An element of the shadow root; throws when it is missing so a test fails with a clear message. */
@@ -92,6 +157,25 @@ export async function tick(el: CampaignEntry, id: 'consent' | 'marketing'): Prom
   const box = part(el, `#${id}`);
   if (!box.checked) box.click();
   await el.updateComplete;
+}
+
+/**
+ * Types a valid entry (`name`, `email`), ticks consent and taps Submit, as a kiosk entrant would; resolves once the
+ * entrant is told the entry is saved (offline) or sent.
+ */
+export async function submitEntry(el: CampaignEntry, name: string, email: string): Promise<void> {
+  await fillIn(el, 'name', name);
+  await fillIn(el, 'email', email);
+  await tick(el, 'consent');
+  part(el, 'button[type=submit]').click();
+  await until(() => el.state === 'queued' || el.state === 'delivered', `${name} to be told the entry is saved`);
+}
+
+/** The inputs of the element holding something typed or ticked (none on a fresh form). */
+export function filledInputs(el: CampaignEntry): HTMLInputElement[] {
+  return [...(el.shadowRoot?.querySelectorAll('input') ?? [])].filter((input) =>
+    input.type === 'checkbox' ? input.checked : input.value !== '',
+  );
 }
 
 /** The text of a field's error message. */
