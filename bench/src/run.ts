@@ -1,8 +1,9 @@
 // `pnpm bench`: bundle sizes, time to an interactive form on an emulated phone, round trips per submit, backlog drain
 // and the halftime burst. Prints a table, writes bench/results.json and bench/REPORT.md.
-// Options: --quick (fewer runs and entries, for a smoke run), --drain-entries N, --burst-entrants N, --runs N.
+// Options: --quick (fewer runs and entries, for a smoke run), --drain-entries N, --burst-entrants N, --runs N,
+// --only sizes,page,drain,burst (measure just those; the others keep what bench/results.json holds, with their dates).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +14,7 @@ import { startDemo } from '@campaign-entry/demo/server';
 import { kb } from '../../scripts/bundle-size.mjs';
 import { type DrainResult, measureDrain } from './drain.js';
 import { measurePageLoad, PHONE } from './page-load.js';
+import { mergeResults, parseOnly, type Section } from './sections.js';
 import { measureFiles } from './sizes.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -22,8 +24,19 @@ const { values } = parseArgs({
     'drain-entries': { type: 'string' },
     'burst-entrants': { type: 'string' },
     runs: { type: 'string' },
+    only: { type: 'string' },
   },
 });
+const only = parseOnly(values.only);
+const measuring = (section: Section) => only.includes(section);
+const resultsPath = join(root, 'bench/results.json');
+// What an earlier run measured: the sections this run skips keep it.
+// biome-ignore lint/suspicious/noExplicitAny: the file's shape is this script's own output, read back as it was written
+type Results = any;
+const previous: Results | undefined = existsSync(resultsPath)
+  ? JSON.parse(readFileSync(resultsPath, 'utf8'))
+  : undefined;
+if (only.length < 4 && previous === undefined) throw new Error('--only needs an earlier bench/results.json to keep');
 const quick = values.quick === true;
 const drainEntries = Number(values['drain-entries'] ?? (quick ? 500 : 10_000));
 const burstEntrants = Number(values['burst-entrants'] ?? (quick ? 300 : 2000));
@@ -33,34 +46,49 @@ function step(label: string) {
   console.log(`… ${label}`);
 }
 
-step('building');
-const build = spawnSync('pnpm', ['run', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-if (build.status !== 0) process.exit(build.status ?? 1);
+// The burst runs the SDK from source; sizes, the page and the drain measure the built widget.
+if (only.some((section) => section !== 'burst')) {
+  step('building');
+  const build = spawnSync('pnpm', ['run', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
 
-step('bundle sizes');
-const sizes = measureFiles(join(root, 'packages/widget/dist'));
-const budgets = spawnSync(process.execPath, [join(root, 'packages/widget/scripts/sizes.mjs'), '--json'], {
-  cwd: root,
-  encoding: 'utf8',
-});
-const budget =
-  budgets.status === null || budgets.stdout.trim() === '' ? undefined : (JSON.parse(budgets.stdout) as unknown);
+let sizes: ReturnType<typeof measureFiles> = previous?.sizes;
+let budget: unknown = previous?.budget;
+if (measuring('sizes')) {
+  step('bundle sizes');
+  sizes = measureFiles(join(root, 'packages/widget/dist'));
+  const budgets = spawnSync(process.execPath, [join(root, 'packages/widget/scripts/sizes.mjs'), '--json'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  budget =
+    budgets.status === null || budgets.stdout.trim() === '' ? undefined : (JSON.parse(budgets.stdout) as unknown);
+}
 
-step(`page load and submit on an emulated phone (${runs} runs)`);
-const page = await measurePageLoad(runs);
+let page: Awaited<ReturnType<typeof measurePageLoad>> = previous?.page;
+if (measuring('page')) {
+  step(`page load and submit on an emulated phone (${runs} runs)`);
+  page = await measurePageLoad(runs);
+}
 
-step(`backlog drain (${drainEntries} stored entries, 0 % and 20 % per-record failures)`);
-const drain = await measureDrain(drainEntries, [0, 0.2]);
+let drain: DrainResult[] = previous?.drain;
+if (measuring('drain')) {
+  step(`backlog drain (${drainEntries} stored entries, 0 % and 20 % per-record failures)`);
+  drain = await measureDrain(drainEntries, [0, 0.2]);
+}
 
-step(`halftime burst (${burstEntrants} entrants)`);
-const dataDir = await mkdtemp(join(tmpdir(), 'campaign-bench-'));
-const demo = await startDemo({ port: 0, dataDir, buffering: { intervalMs: 2000 } });
-let burst: Awaited<ReturnType<typeof runBurst>>;
-try {
-  burst = await runBurst({ url: demo.url, entrants: burstEntrants });
-} finally {
-  await demo.close();
-  await rm(dataDir, { recursive: true, force: true });
+let burst: Awaited<ReturnType<typeof runBurst>> = previous?.burst;
+if (measuring('burst')) {
+  step(`halftime burst (${burstEntrants} entrants)`);
+  const dataDir = await mkdtemp(join(tmpdir(), 'campaign-bench-'));
+  const demo = await startDemo({ port: 0, dataDir, buffering: { intervalMs: 2000 } });
+  try {
+    burst = await runBurst({ url: demo.url, entrants: burstEntrants });
+  } finally {
+    await demo.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
 }
 
 const chromiumVersion = (() => {
@@ -82,8 +110,13 @@ const machine = {
   chromium: chromiumVersion,
   date: new Date().toISOString(),
 };
-const results = { machine, quick, sizes, budget, phone: PHONE, page, drain, burst };
-writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+const results = mergeResults({ machine, quick, sizes, budget, phone: PHONE, page, drain, burst }, previous, only, {
+  sizes: ['sizes', 'budget'],
+  page: ['phone', 'page'],
+  drain: ['drain'],
+  burst: ['burst'],
+});
+writeFileSync(resultsPath, `${JSON.stringify(results, null, 2)}\n`);
 
 const measured =
   (budget as { measured?: Record<string, number>; budgets?: Record<string, number>; over?: string[] } | undefined) ??
@@ -111,6 +144,10 @@ const lines = [
   '# Benchmark report',
   '',
   `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}, ${machine.chromium}. ${machine.date}.${quick ? ' (quick run)' : ''}`,
+  '',
+  `Measured: ${Object.entries(results.measuredAt)
+    .map(([section, date]) => `${section} ${date}`)
+    .join(', ')}.`,
   '',
   '## Bundle sizes (packages/widget/dist; 1 KB = 1,000 B)',
   '',

@@ -150,6 +150,32 @@ describe('createCampaignClient', () => {
     assert.equal(receipt.status === 'queued' && (await receipt.delivery).entryId, receipt.entryId);
   });
 
+  it('gets guest credentials before sending a batch, and backs off longer while Cognito throttles', async () => {
+    const memory = createMemoryTransport();
+    let cognitoCalls = 0;
+    let until = 0;
+    const transport = {
+      ...memory,
+      putRecordBatch: memory.putRecordBatch,
+      async prepare() {
+        cognitoCalls++;
+        if (time.now() < until) throw Object.assign(new Error('Rate exceeded'), { name: 'TooManyRequestsException' });
+      },
+    };
+    const { client, time, events } = setup(undefined, { transport });
+    until = time.now() + 30_000;
+    const receipt = await submit(client, time);
+    assert.equal(receipt.status, 'queued');
+    assert.equal(memory.calls, 0, 'no batch while Cognito refuses credentials');
+    for (let step = 0; step < 200 && memory.accepted.length === 0; step++) await time.advance(1_000);
+    assert.equal(memory.accepted.length, 1);
+    assert.equal(memory.calls, 1);
+    assert.ok(events.retrying.length >= 2 && events.retrying.every((event) => event.error.code === 'throttled'));
+    // Waits grow from Cognito's 2 s base (Firehose's is 0.3 s): far fewer calls than seconds throttled.
+    assert.ok(cognitoCalls <= 8, `${cognitoCalls} credential calls in 30 s`);
+    assert.ok(events.retrying.some((event) => (event.delayMs ?? 0) > 1_000));
+  });
+
   it('answers queued at once while the device is offline, without waiting for an acknowledgement', async () => {
     const { client, time, transport } = setup(() => new Promise<never>(() => {}), { online: () => false });
     const started = time.now();

@@ -182,13 +182,6 @@ export class DeliveryLoop {
     }
     const due = this.#index.ordered().filter((entry) => isDue(this.state(entry.entryId), now, options.force));
     if (due.length === 0) return false;
-    const byStream = new Map<string, IndexedEntry[]>();
-    for (const entry of due) {
-      const stream = streamFor(entry.entryId, this.#config.streams, this.state(entry.entryId).failovers);
-      const group = byStream.get(stream);
-      if (group) group.push(entry);
-      else byStream.set(stream, [entry]);
-    }
     let transport: FirehoseTransport;
     try {
       transport = await this.#transport();
@@ -196,6 +189,24 @@ export class DeliveryLoop {
       // The AWS chunk could not load (offline since the page loaded): the same as a network failure.
       this.#fail(due, classifyFailure(error), error);
       return false;
+    }
+    // Guest credentials before any batch (one fetch in flight per page, cached for the hour): while Cognito throttles,
+    // a round costs one credential call and no batch, and waits on Cognito's own, longer backoff.
+    try {
+      await transport.prepare();
+    } catch (error) {
+      const failure = classifyFailure(error, true);
+      repair(transport, failure);
+      for (const entry of due) this.#states.set(entry.entryId, attempted(this.state(entry.entryId), now));
+      this.#fail(due, failure, error);
+      return false;
+    }
+    const byStream = new Map<string, IndexedEntry[]>();
+    for (const entry of due) {
+      const stream = streamFor(entry.entryId, this.#config.streams, this.state(entry.entryId).failovers);
+      const group = byStream.get(stream);
+      if (group) group.push(entry);
+      else byStream.set(stream, [entry]);
     }
     // Acknowledged entries are deleted before anyone is told, and before the lock is released. Each stream sends in key
     // order, and what it had acknowledged is deleted once every stream has sent past it: by then the entries are

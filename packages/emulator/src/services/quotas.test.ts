@@ -19,6 +19,15 @@ describe('quota counter', () => {
     assert.equal(counter.tryConsume('entries-0', 2000, { requests: 1, records: 0 }, limits), true);
   });
 
+  it('counts a late call stamped in the previous second in the current one, never restarting an old second', () => {
+    const counter = createQuotaCounter<'requests' | 'records'>();
+    assert.equal(counter.tryConsume('s', 1999, { requests: 2, records: 0 }, limits), true);
+    assert.equal(counter.tryConsume('s', 2000, { requests: 2, records: 0 }, limits), true);
+    assert.equal(counter.tryConsume('s', 1999, { requests: 1, records: 0 }, limits), false);
+    assert.equal(counter.tryConsume('s', 2001, { requests: 1, records: 0 }, limits), false);
+    assert.equal(counter.tryConsume('s', 3000, { requests: 1, records: 0 }, limits), true);
+  });
+
   it('consumes nothing for a refused call', () => {
     const counter = createQuotaCounter<'requests' | 'records'>();
     assert.equal(counter.tryConsume('s', 0, { requests: 1, records: 11 }, limits), false);

@@ -23,7 +23,10 @@ export function createQuotaCounter<Measure extends string>(): QuotaCounter<Measu
     tryConsume(key, nowMs, cost, limits) {
       const second = Math.floor(nowMs / 1000);
       let window = windows.get(key);
-      if (!window || window.second !== second) {
+      // Calls are stamped on arrival and counted after an await (signature checks), so one stamped in the last second
+      // can be counted after the next second's first: it counts in the newer window. Starting its old second afresh
+      // would hand that second a second allowance at every boundary (a starved burst got ~1.5× its quota).
+      if (!window || second > window.second) {
         window = { second, used: {} };
         windows.set(key, window);
       }

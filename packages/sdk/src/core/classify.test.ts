@@ -22,6 +22,15 @@ describe('classifyFailure', () => {
     }
   });
 
+  it("gives Cognito's throttling the identity backoff and Firehose's the delivery backoff", () => {
+    assert.equal(classifyFailure(named('TooManyRequestsException', 'Rate exceeded', 400)).backoff, 'identity');
+    assert.equal(classifyFailure(named('ServiceUnavailableException', 'Slow down.', 503)).backoff, 'delivery');
+    assert.equal(classifyRecordError('ServiceUnavailableException').backoff, 'delivery');
+    // Whatever a credential fetch threw: throttling waits on the identity backoff, a network failure does not.
+    assert.equal(classifyFailure(named('X', '', 429), true).backoff, 'identity');
+    assert.equal(classifyFailure(new TypeError('Failed to fetch'), true).backoff, 'delivery');
+  });
+
   it('retries 5xx and internal failures', () => {
     assert.equal(classifyFailure(named('InternalFailure', '', 500)).code, 'service-error');
     assert.equal(classifyFailure(named('Whatever', '', 502)).code, 'service-error');

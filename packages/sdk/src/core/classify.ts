@@ -1,7 +1,7 @@
 // Turning whatever a call threw (an AWS SDK modelled exception, a browser network TypeError, …) into a retry decision.
 import type { CampaignEntryError } from './errors/campaign-entry-error.js';
 import { ErrorCode } from './errors/error-code.js';
-import { errorFor, FAILURE_POLICY, type FailurePolicy } from './errors/failure-policy.js';
+import { Backoff, errorFor, FAILURE_POLICY, type FailurePolicy } from './errors/failure-policy.js';
 
 /** One classified failure: its code, what the policy table says about it, and what the error told us. */
 export interface Failure {
@@ -13,6 +13,11 @@ export interface Failure {
   readonly serverTime?: number;
   /** A sentence for logs; for operator errors, what to do. */
   readonly message: string;
+  /**
+   * Which backoff a retry waits on: the policy row's `cognitoBackoff` when Cognito refused (getting guest credentials),
+   * else {@link Backoff.Delivery}.
+   */
+  readonly backoff: Backoff;
 }
 
 const THROTTLING = new Set([
@@ -82,17 +87,23 @@ export function readServerTime(error: unknown): number | undefined {
   return Number.isNaN(parsed) ? undefined : parsed;
 }
 
-function failure(code: ErrorCode, message: string, serverTime?: number): Failure {
+// Cognito's name for its throttling; Firehose says ServiceUnavailableException. The AWS SDK fetches guest credentials
+// inside a PutRecordBatch call, so a Cognito failure can surface there too.
+const COGNITO_ONLY = new Set(['TooManyRequestsException']);
+
+function failure(code: ErrorCode, message: string, serverTime?: number, cognito = false): Failure {
   const policy: FailurePolicy = FAILURE_POLICY[code];
-  const found = { code, policy, message: policy.operatorMessage ?? message };
+  const backoff = cognito ? (policy.cognitoBackoff ?? Backoff.Delivery) : Backoff.Delivery;
+  const found = { code, policy, message: policy.operatorMessage ?? message, backoff };
   return serverTime === undefined ? found : { ...found, serverTime };
 }
 
 /**
  * Classifies anything a PutRecordBatch or Cognito call threw. Unknown errors count as retryable: giving up on an entry
  * by mistake is worse than one more attempt.
+ * @param fromCognito the call was getting guest credentials (else told by the error's name where only Cognito uses it)
  */
-export function classifyFailure(error: unknown): Failure {
+export function classifyFailure(error: unknown, fromCognito = false): Failure {
   const candidate = (error ?? {}) as {
     name?: unknown;
     code?: unknown;
@@ -114,9 +125,10 @@ export function classifyFailure(error: unknown): Failure {
   // A signature that does not match means the key we signed with is not the one AWS knows: fetch credentials again.
   if (CREDENTIALS.has(name) || name === 'InvalidSignatureException')
     return failure(ErrorCode.CredentialsExpired, message || name);
-  if (THROTTLING.has(name) || status === 429) return failure(ErrorCode.Throttled, message || name);
+  const cognito = fromCognito || COGNITO_ONLY.has(name);
+  if (THROTTLING.has(name) || status === 429) return failure(ErrorCode.Throttled, message || name, undefined, cognito);
   if (TRANSIENT.has(name) || (status !== undefined && status >= 500))
-    return failure(ErrorCode.ServiceError, message || name);
+    return failure(ErrorCode.ServiceError, message || name, undefined, cognito);
   if (name === 'AccessDeniedException' || name === 'AccessDenied') return failure(ErrorCode.AccessDenied, message);
   if (name === 'ResourceNotFoundException' && /identity|pool/iu.test(message))
     return failure(ErrorCode.IdentityPoolInvalid, message);

@@ -25,6 +25,13 @@ export interface RetryPolicy {
   /** Upper bound for any one wait. @default 20_000 */
   readonly maxDelayMs: number;
   /**
+   * First retry's upper bound after Cognito throttled getting guest credentials (the failure policy's identity
+   * backoff); each further attempt doubles it. @default 2_000 (`DEFAULT_IDENTITY_BACKOFF`, kept with the sending code)
+   */
+  readonly identityBaseDelayMs?: number;
+  /** Upper bound for any one wait after Cognito throttled. @default 120_000 */
+  readonly identityMaxDelayMs?: number;
+  /**
    * How long one page visit keeps retrying an entry before leaving it stored for the next visit, the next `online`
    * event or an explicit `flush()`. @default 600_000 (10 minutes)
    */

@@ -75,4 +75,19 @@ describe('retry state', () => {
     assert.equal(nextWakeAt([parked]), undefined);
     assert.equal(nextWakeAt([parked, { ...FRESH, notBefore: 5 }, { ...FRESH, notBefore: 3 }]), 3);
   });
+
+  it("waits on Cognito's longer backoff when Cognito throttled, on Firehose's when Firehose did", () => {
+    const state = attempted(FRESH, now);
+    const cognito = classifyFailure(Object.assign(new Error('Rate exceeded'), { name: 'TooManyRequestsException' }));
+    const firehose = classifyRecordError('ServiceUnavailableException');
+    const wait = (failure: typeof cognito, setbacks: number) =>
+      afterFailure({ ...state, setbacks }, failure, now, DEFAULT_RETRY_POLICY, () => 0.5).delayMs;
+    assert.deepEqual([wait(firehose, 0), wait(firehose, 2), wait(firehose, 10)], [150, 600, 10_000]);
+    assert.deepEqual([wait(cognito, 0), wait(cognito, 2), wait(cognito, 10)], [1_000, 4_000, 60_000]);
+    // Both throttled: the same failover and pool decisions.
+    assert.equal(cognito.policy, firehose.policy);
+    const tuned = { ...DEFAULT_RETRY_POLICY, identityBaseDelayMs: 4_000, identityMaxDelayMs: 10_000 };
+    assert.equal(afterFailure(state, cognito, now, tuned, () => 0.5).delayMs, 2_000);
+    assert.equal(afterFailure({ ...state, setbacks: 9 }, cognito, now, tuned, () => 0.5).delayMs, 5_000);
+  });
 });

@@ -1,5 +1,5 @@
 // Per-entry retry bookkeeping: pure functions from (state, outcome, now) to the next state.
-import { nextDelayMs } from './backoff.js';
+import { backoffTiming, nextDelayMs } from './backoff.js';
 import type { Failure } from './classify.js';
 import type { RetryPolicy } from './limits.js';
 
@@ -52,7 +52,7 @@ export interface RetryDecision {
 /**
  * The state after a failed attempt: when to try again, on which stream, or park it. Reads the failure's policy row:
  * - `retryAtOnce` (the repair is applied before the next call): retry at once, once; then back off.
- * - `retryable`: full-jitter backoff.
+ * - `retryable`: full-jitter backoff, on the failure's backoff (Cognito's throttling waits longer than Firehose's).
  * - not retryable (an operator must act): wait `operatorFixDelayMs`.
  * - `failover`: count it, so the entry moves to the next stream.
  * - `partial` (the record was refused inside a call that acknowledged others): the stream is taking records, so the
@@ -78,7 +78,7 @@ export function afterFailure(
   let delayMs: number;
   if (!policy.retryable) delayMs = timing.operatorFixDelayMs;
   else if (policy.retryAtOnce && state.attempts <= 1) delayMs = 0;
-  else delayMs = nextDelayMs(Math.max(1, setbacks), timing, random);
+  else delayMs = nextDelayMs(Math.max(1, setbacks), backoffTiming(timing, failure.backoff), random);
   const next = { ...state, setbacks, failovers, firstAttemptAt: first, notBefore: now + delayMs, parked: false };
   return { state: next, delayMs };
 }

@@ -16,6 +16,20 @@ export const RepairAction = {
 /** One of {@link RepairAction}'s values. */
 export type RepairAction = (typeof RepairAction)[keyof typeof RepairAction];
 
+/** Which spacing of retries a failure waits on (the durations are in `RetryPolicy`). */
+export const Backoff = {
+  /** `baseDelayMs` / `maxDelayMs`: Firehose, the network, anything a few seconds fix. */
+  Delivery: 'delivery',
+  /**
+   * `identityBaseDelayMs` / `identityMaxDelayMs`, longer: Cognito's GetId quota is 25 calls/s per account and region,
+   * so a stadium of phones throttled by it only makes it worse by coming back within a second.
+   */
+  Identity: 'identity',
+} as const;
+
+/** One of {@link Backoff}'s values. */
+export type Backoff = (typeof Backoff)[keyof typeof Backoff];
+
 /** How the SDK handles one kind of failure. */
 export interface FailurePolicy {
   /** Whether trying again without anyone changing anything can succeed (else the `failed` event tells an operator). */
@@ -28,6 +42,11 @@ export interface FailurePolicy {
   readonly retryAtOnce: boolean;
   /** What to fix before the next attempt. */
   readonly repair: RepairAction;
+  /**
+   * The backoff when Cognito (getting guest credentials) failed so; `Delivery` when absent. A Firehose failure always
+   * waits on `Delivery`.
+   */
+  readonly cognitoBackoff?: Backoff;
   /** What an operator must do, for failures retrying cannot fix; `undefined` when the error's own message serves. */
   readonly operatorMessage: string | undefined;
 }
@@ -52,7 +71,8 @@ const final = {
 /** Every {@link ErrorCode}'s {@link FailurePolicy}. */
 export const FAILURE_POLICY = {
   // A region's Cognito throttling (GetId: 25/s per account and region) or down: another region's pool serves.
-  [ErrorCode.Throttled]: { ...transient, failover: true, otherPool: true },
+  // Cognito's throttling gets the longer identity backoff (see Backoff.Identity).
+  [ErrorCode.Throttled]: { ...transient, failover: true, otherPool: true, cognitoBackoff: Backoff.Identity },
   [ErrorCode.ServiceError]: { ...transient, otherPool: true },
   [ErrorCode.Network]: transient,
   [ErrorCode.ClockSkew]: { ...transient, retryAtOnce: true, repair: RepairAction.CorrectClock },
