@@ -243,7 +243,10 @@ export class CampaignEntry extends LitElement {
   protected override updated(): void {
     this.setAttribute('state', this.state);
     clearTimeout(this.#windowTimer);
-    const wait = msUntilChange(this.#window, Date.now());
+    // Timed from 100 ms ago, so the form shows 100 ms after opens-at: render read the clock a moment before this line
+    // (longer on a busy phone, and a timer may fire a little early), and a time crossed in between must still get its
+    // render; timed from now, the form never appeared (seen in Firefox).
+    const wait = msUntilChange(this.#window, Date.now() - 100);
     if (wait !== undefined) this.#windowTimer = setTimeout(() => this.requestUpdate(), Math.min(wait, MAX_TIMER_MS));
   }
 
