@@ -10,6 +10,7 @@ import {
   kioskElement,
   kioskForm,
   mountKiosk,
+  overrideNavigator,
   records,
   submitEntry,
   tick,
@@ -46,17 +47,6 @@ function staffButton(label: 'Send now' | 'Close'): HTMLButtonElement {
   const button = [...(staffDialog()?.querySelectorAll('button') ?? [])].find((b) => b.textContent === label);
   if (!button) throw new Error(`the staff view has no "${label}"`);
   return button;
-}
-
-/**
- * Puts a storage manager with only `methods` in the page's place (`navigator.storage`, an own property over the
- * browser's, which some engines such as WebKitGTK do not have at all), until the returned function runs.
- */
-function stubStorage(methods: Pick<StorageManager, 'estimate' | 'persist'>): () => void {
-  Object.defineProperty(navigator, 'storage', { configurable: true, value: methods });
-  return () => {
-    delete (navigator as { storage?: StorageManager }).storage;
-  };
 }
 
 describe('<campaign-entry kiosk> between entrants', function () {
@@ -126,11 +116,14 @@ describe('<campaign-entry kiosk> between entrants', function () {
     const quota = 1_000_000_000;
     let usage = 500_000_000;
     let persistRequests = 0;
-    restoreStorage = stubStorage({
-      estimate: async () => ({ usage, quota }),
-      persist: async () => {
-        persistRequests++;
-        return true;
+    // A storage manager with only these methods, in all engines (WebKitGTK has none of its own).
+    restoreStorage = overrideNavigator('storage', {
+      value: {
+        estimate: async () => ({ usage, quota }),
+        persist: async () => {
+          persistRequests++;
+          return true;
+        },
       },
     });
     const campaignId = freshCampaignId();

@@ -9,6 +9,7 @@ import {
   freshCampaignId,
   kioskForm,
   mountKiosk,
+  overrideNavigator,
   records,
   submitEntry,
   until,
@@ -35,17 +36,6 @@ function storedCount(campaignId: string): Promise<number> {
   });
 }
 
-/**
- * Makes the browser report itself offline, as a tablet whose Wi-Fi dropped does, until the returned function runs.
- * The SDK then answers "saved" at once instead of after the kiosk's receipt window.
- */
-function browserOffline(): () => void {
-  Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
-  return () => {
-    delete (navigator as { onLine?: boolean }).onLine;
-  };
-}
-
 describe('<campaign-entry kiosk>', function () {
   this.timeout(240_000);
   let restoreOnline: (() => void) | undefined;
@@ -59,7 +49,9 @@ describe('<campaign-entry kiosk>', function () {
     const emulator = await useEmulator({ faults: { offline: true } });
     // The first half with the browser saying it is offline (saved at once); the second half with the browser online
     // but AWS unreachable (a captive portal, a dead uplink: saved after the kiosk's receipt window).
-    restoreOnline = browserOffline();
+    // The browser reports itself offline, as a tablet whose Wi-Fi dropped does: the SDK answers "saved" at once
+    // instead of after the kiosk's receipt window.
+    restoreOnline = overrideNavigator('onLine', { get: () => false });
     const campaignId = freshCampaignId();
     mountKiosk(campaignId);
     let previous: CampaignEntry | undefined;

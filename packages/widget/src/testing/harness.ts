@@ -102,6 +102,17 @@ export function mountKiosk(campaignId: string, extraAttributes: Readonly<Record<
   document.body.append(el);
 }
 
+/**
+ * Puts `descriptor` in place of `navigator[property]` (an own property over the browser's, which some engines do not
+ * have at all, such as WebKitGTK's `storage`), until the returned function runs.
+ */
+export function overrideNavigator(property: 'onLine' | 'storage', descriptor: PropertyDescriptor): () => void {
+  Object.defineProperty(navigator, property, { configurable: true, ...descriptor });
+  return () => {
+    delete (navigator as Partial<Record<typeof property, unknown>>)[property];
+  };
+}
+
 /** Closes the page's kiosks as closing the page would (entries stay stored) and removes their elements and staff views. */
 export function clearKiosks(): void {
   endKioskSessions();
